@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, CamelCasePlugin } from 'kysely';
+import type { Database } from './database.js';
+
+/** Which SQL engine a connection speaks; dialect-specific SQL branches on this and nothing else. */
+export type DialectName = 'sqlite' | 'postgres';
+
+/** A live database: the Kysely instance plus what the platform needs to know about it. */
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** SQLite file path (for backup), undefined on PostgreSQL. */
+  sqlitePath?: string;
+  /** The raw better-sqlite3 handle, used only by the online backup. */
+  sqliteHandle?: SQLite.Database;
+  destroy(): Promise<void>;
+}
+
+/** Parses DATABASE_URL into a dialect and a location. */
+export function parseDatabaseUrl(url: string): { dialect: DialectName; location: string } {
+  if (url.startsWith('sqlite:')) {
+    const location = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!location) {
+      throw new Error('DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/gongkai.db');
+    }
+    return { dialect: 'sqlite', location };
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return { dialect: 'postgres', location: url };
+  }
+  throw new Error('DATABASE_URL must start with sqlite: or postgres://');
+}
+
+// COUNT(*) and BIGSERIAL come back from pg as strings by default; our counts fit in a JS number.
+const pgTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+    if (oid === 20 && format !== 'binary') {
+      return (v: string) => Number(v);
+    }
+    if (oid === 1700 && format !== 'binary') {
+      return (v: string) => Number(v);
+    }
+    return pg.types.getTypeParser(oid, format ?? 'text');
+  },
+};
+
+/** Opens the database named by the URL; creates the SQLite file and its folder if needed. */
+export function connect(url: string, opts: { poolSize?: number } = {}): Db {
+  const { dialect, location } = parseDatabaseUrl(url);
+  if (dialect === 'sqlite') {
+    if (location !== ':memory:') {
+      fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
+    }
+    const handle = new SQLite(location);
+    // WAL lets readers go on while one writer commits; busy_timeout absorbs short lock waits.
+    handle.pragma('journal_mode = WAL');
+    handle.pragma('synchronous = NORMAL');
+    handle.pragma('foreign_keys = ON');
+    handle.pragma('busy_timeout = 5000');
+    const kysely = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: handle }),
+      plugins: [new CamelCasePlugin()],
+    });
+    return {
+      kysely,
+      dialect,
+      sqlitePath: location,
+      sqliteHandle: handle,
+      destroy: () => kysely.destroy(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: location, max: opts.poolSize ?? 10, types: pgTypes });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { kysely, dialect, destroy: () => kysely.destroy() };
+}

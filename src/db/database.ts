@@ -1,0 +1,172 @@
+import type { Generated } from 'kysely';
+
+// Table interfaces, one per table, camelCase (the CamelCasePlugin maps them to snake_case columns).
+// Modules own their tables; this file only gathers them for Kysely's typing.
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface DepartmentTable {
+  id: Generated<number>;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  /** 'office' for the general office (市府办), 'department' otherwise. */
+  kind: string;
+  functions: string;
+  address: string;
+  officeHours: string;
+  phone: string;
+  email: string;
+  website: string;
+  headName: string;
+  headTitle: string;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: string;
+  email: string | null;
+  mobile: string | null;
+  creditCode: string | null;
+  enterpriseName: string | null;
+  residentId: string | null;
+  failedLogins: Generated<number>;
+  lockedUntil: string | null;
+  disabled: Generated<number>;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserDepartmentTable {
+  userId: number;
+  departmentId: number;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token: a stolen database does not yield live cookies. */
+  id: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string;
+  userAgent: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  beforeJson: string | null;
+  afterJson: string | null;
+  ip: string;
+  requestId: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  queue: string;
+  payload: string;
+  idempotencyKey: string | null;
+  status: string;
+  runAt: string;
+  attempts: Generated<number>;
+  maxAttempts: Generated<number>;
+  lockedBy: string | null;
+  lockedAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface FileTable {
+  id: Generated<number>;
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploadedBy: number | null;
+  createdAt: string;
+}
+
+export interface PortalColumnTable {
+  id: Generated<number>;
+  parentId: number | null;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ArticleTable {
+  id: Generated<number>;
+  columnId: number;
+  departmentId: number;
+  status: string;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+  authorId: number | null;
+  reviewNote: string;
+  publishedVersion: number;
+  firstPublishedAt: string | null;
+  lastPublishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ArticleVersionTable {
+  id: Generated<number>;
+  articleId: number;
+  version: number;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+  authorId: number | null;
+  reviewerId: number | null;
+  publishedAt: string;
+}
+
+export interface ArticleAttachmentTable {
+  articleId: number;
+  fileId: number;
+  sortOrder: number;
+}
+
+/** Every table Kysely knows about. */
+export interface Database {
+  setting: SettingTable;
+  department: DepartmentTable;
+  user: UserTable;
+  userDepartment: UserDepartmentTable;
+  session: SessionTable;
+  auditLog: AuditLogTable;
+  job: JobTable;
+  file: FileTable;
+  portalColumn: PortalColumnTable;
+  article: ArticleTable;
+  articleVersion: ArticleVersionTable;
+  articleAttachment: ArticleAttachmentTable;
+}

@@ -1,0 +1,39 @@
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
+import type { Db } from './connect.js';
+import * as m000100 from './migrations/2026_11_29_000100_foundation.js';
+import * as m000200 from './migrations/2026_11_29_000200_portal.js';
+
+// Listed statically, not read from the folder, so the bundle-free tsx runtime and tests find them alike.
+const migrations: Record<string, Migration> = {
+  '2026_11_29_000100_foundation': m000100,
+  '2026_11_29_000200_portal': m000200,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+function migrator(db: Db): Migrator {
+  return new Migrator({ db: db.kysely, provider });
+}
+
+/** Brings the schema to the newest migration; throws if any step fails. */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateToLatest();
+  if (result.error) {
+    throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  }
+  return result;
+}
+
+/** Undoes every migration (used by tests of the down steps). */
+export async function migrateDownAll(db: Db): Promise<void> {
+  const m = migrator(db);
+  for (;;) {
+    const r = await m.migrateDown();
+    if (r.error) {
+      throw r.error instanceof Error ? r.error : new Error(String(r.error));
+    }
+    if (!r.results || r.results.length === 0) {
+      break;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../http/context.js';
+import type { UserTable } from '../../db/database.js';
+
+export type UserRow = Selectable<UserTable>;
+
+/** A user by login name. */
+export async function findByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('user').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+/** A user by id. */
+export async function findById(db: Executor, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom('user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** True when an enterprise account already holds this credit code. */
+export async function creditCodeTaken(db: Executor, creditCode: string): Promise<boolean> {
+  const r = await db.selectFrom('user').select('id').where('creditCode', '=', creditCode).executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Inserts a user and returns its id. */
+export async function insertUser(db: Executor, row: Insertable<UserTable>): Promise<number> {
+  const r = await db.insertInto('user').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Updates some columns of a user. */
+export async function updateUser(db: Executor, id: number, patch: Updateable<UserTable>): Promise<void> {
+  await db.updateTable('user').set(patch).where('id', '=', id).execute();
+}
+
+/** Departments a user belongs to. */
+export async function departmentIdsOf(db: Executor, userId: number): Promise<number[]> {
+  const rows = await db.selectFrom('userDepartment').select('departmentId').where('userId', '=', userId).orderBy('departmentId').execute();
+  return rows.map((r) => r.departmentId);
+}
+
+/** Replaces a user's departments. */
+export async function setDepartments(db: Executor, userId: number, departmentIds: number[]): Promise<void> {
+  await db.deleteFrom('userDepartment').where('userId', '=', userId).execute();
+  if (departmentIds.length > 0) {
+    await db
+      .insertInto('userDepartment')
+      .values(departmentIds.map((departmentId) => ({ userId, departmentId })))
+      .execute();
+  }
+}
+
+/** Filters of the user list. */
+export interface UserFilter {
+  role?: string;
+  q?: string;
+}
+
+/** One page of users, with the total for pagination. */
+export async function listUsers(db: Executor, f: UserFilter, limit: number, offset: number): Promise<{ rows: UserRow[]; total: number }> {
+  let q = db.selectFrom('user');
+  if (f.role) {
+    q = q.where('role', '=', f.role);
+  }
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, '')}%`; // wildcards dropped: LIKE escaping differs between engines
+    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('displayName', 'like', like)]));
+  }
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy('id').limit(limit).offset(offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** The number of users (an empty database gets the demo data). */
+export async function countUsers(db: Executor): Promise<number> {
+  const r = await db.selectFrom('user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

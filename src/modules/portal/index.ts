@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import { portalRoutes } from './portal.routes.js';
+
+export { dashboardCounts } from './portal.service.js';
+
+/** The portal shell: home page, columns (栏目), articles with review and versions, attachments. */
+export async function registerPortal(app: FastifyInstance): Promise<void> {
+  await app.register(portalRoutes);
+}
