@@ -43,7 +43,7 @@ const pgTypes = {
     if (oid === 1700 && format !== 'binary') {
       return (v: string) => Number(v);
     }
-    return pg.types.getTypeParser(oid, format ?? 'text');
+    return pg.types.getTypeParser(oid, format ?? 'text') as (v: string) => unknown;
   },
 };
 

@@ -19,7 +19,7 @@ function migrator(db: Db): Migrator {
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
   const result = await migrator(db).migrateToLatest();
   if (result.error) {
-    throw result.error instanceof Error ? result.error : new Error(String(result.error));
+    throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
   }
   return result;
 }
@@ -30,7 +30,7 @@ export async function migrateDownAll(db: Db): Promise<void> {
   for (;;) {
     const r = await m.migrateDown();
     if (r.error) {
-      throw r.error instanceof Error ? r.error : new Error(String(r.error));
+      throw r.error instanceof Error ? r.error : new Error(JSON.stringify(r.error));
     }
     if (!r.results || r.results.length === 0) {
       break;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import type { Actor, CurrentUser, Executor, Role } from '../http/context.js';
+import type { Actor, CurrentUser, Executor } from '../http/context.js';
 import { nowIso } from '../platform/clock.js';
 import { creditCodeCheckChar } from '../platform/identity/index.js';
 import { countUsers, hashPassword } from '../modules/accounts/index.js';
@@ -111,7 +111,7 @@ export async function loadDemoData(db: Db): Promise<void> {
           .values(departmentIds.map((departmentId) => ({ userId: r.id, departmentId })))
           .execute();
       }
-      users.set(u.username, { id: r.id, username: u.username, displayName: u.displayName, role: u.role as Role, departmentIds });
+      users.set(u.username, { id: r.id, username: u.username, displayName: u.displayName, role: u.role, departmentIds });
     }
 
     const admin = users.get('admin')!;

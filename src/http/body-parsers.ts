@@ -36,7 +36,7 @@ export function installBodyParsers(app: FastifyInstance): void {
       done(null, {});
       return;
     }
-    jsonParse(req, text, (err, value) => {
+    void jsonParse(req, text, (err, value) => {
       if (err) {
         done(new AppError('bad_request', {}, [{ field: '_body', key: 'validation.json' }]), undefined);
       } else {

@@ -23,7 +23,7 @@ function formValues(body: unknown): FormState['values'] {
   const out: FormState['values'] = {};
   for (const [k, v] of Object.entries(withoutCsrf(body))) {
     if (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))) {
-      out[k] = v as string | string[];
+      out[k] = v;
     }
   }
   return out;

@@ -16,7 +16,7 @@ export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** Zero or more ids, from a repeated form field or a JSON array. */
 export const idList = z.preprocess(
-  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+  (v): unknown[] => (v === undefined || v === '' ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
   z.array(z.coerce.number().int().positive().max(2_147_483_647)).max(500),
 );
 

@@ -34,7 +34,11 @@ export function issueToProblem(issue: Issue): FieldProblem {
       return { field, key: 'validation.choice' };
     case 'unrecognized_keys':
       return { field: issue.keys.join(',') || field, key: 'validation.unknown_field', params: { fields: issue.keys.join(', ') } };
-    default:
+    case 'custom':
+    case 'invalid_element':
+    case 'invalid_key':
+    case 'invalid_union':
+    case 'not_multiple_of':
       return { field, key: 'validation.invalid' };
   }
 }

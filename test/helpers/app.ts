@@ -88,5 +88,5 @@ export async function apiToken(app: FastifyInstance, username: string, password:
   if (res.statusCode !== 200) {
     throw new Error(`API login of ${username} failed: ${res.statusCode} ${res.body}`);
   }
-  return (res.json() as { token: string }).token;
+  return res.json<{ token: string }>().token;
 }

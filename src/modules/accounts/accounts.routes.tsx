@@ -45,7 +45,8 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     } catch (err) {
       if (err instanceof AppError && (err.code === 'unauthenticated' || err.code === 'account_locked' || err.code === 'forbidden' || err.code === 'validation_failed')) {
         const body = withoutCsrf(req.body);
-        const form = { values: { username: String(body.username ?? ''), next: String(body.next ?? '') }, errors: {} };
+        const str = (v: unknown) => (typeof v === 'string' ? v : '');
+        const form = { values: { username: str(body.username), next: str(body.next) }, errors: {} };
         const message = err.code === 'validation_failed' ? ctx.t('auth.bad_credentials') : ctx.t(err.key, err.params);
         return sendPage(reply, <LoginPage ctx={ctx} form={form} message={message} />, err.status === 400 ? 400 : err.status);
       }
