@@ -35,18 +35,22 @@ export function HomePage({ ctx, sections, latest }: { ctx: ViewContext; sections
     <Layout ctx={ctx} title={t('portal.home_title')}>
       <h1 class="visually-hidden">{t('site.name')}</h1>
       <p class="lead">{t('portal.home_intro')}</p>
-      {ctx.nav.length > 0 && (
-        <nav aria-labelledby="modules-h">
-          <h2 id="modules-h">{t('portal.sections')}</h2>
-          <ul class="module-cards">
-            {ctx.nav.map((n) => (
-              <li key={n.href} class="card">
-                <a href={n.href}>{t(n.labelKey as 'nav.home')}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      <nav aria-labelledby="modules-h">
+        <h2 id="modules-h">{t('portal.sections')}</h2>
+        <ul class="module-cards">
+          {sections.map(({ column }) => (
+            <li key={column.id} class="card">
+              <a href={`/columns/${column.slug}`}>{columnName(column, ctx.locale)}</a>
+              {columnDescription(column, ctx.locale) && <p class="meta">{columnDescription(column, ctx.locale)}</p>}
+            </li>
+          ))}
+          {ctx.nav.map((n) => (
+            <li key={n.href} class="card">
+              <a href={n.href}>{t(n.labelKey as 'nav.home')}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <section aria-labelledby="latest-h">
         <h2 id="latest-h">{t('portal.latest')}</h2>
         <ArticleList items={latest} ctx={ctx} />
