@@ -42,7 +42,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
   });
   const db = opts.db ?? connect(config.databaseUrl);
@@ -72,7 +72,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
   // Rate limits apply per route (login, registration, writes); with Redis every instance shares the counts.
-  await app.register(rateLimit, { global: false, redis, nameSpace: 'gongkai-rl:', skipOnError: false });
+  await app.register(rateLimit, { global: false, redis, nameSpace: config.rateLimitNamespace, skipOnError: false });
   installBodyParsers(app);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 5, fields: 30, fieldSize: 100_000 } });
   await app.register(fastifyStatic, { root: path.join(here, '..', 'public'), prefix: '/static/', maxAge: '1h' });

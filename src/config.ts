@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   /** Run background workers in this process (turn off for web-only instances). */
   WORKERS: z.enum(['true', 'false']).default('true'),
   PUBLIC_URL: z.string().default('http://localhost:3000'),
+  /** Set to true behind a reverse proxy so that X-Forwarded-For gives the client's address. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 /** The application's configuration, typed and complete. */
@@ -37,6 +39,10 @@ export interface Config {
   uploadMaxBytes: number;
   workers: boolean;
   publicUrl: string;
+  /** Trust X-Forwarded-For (only behind a reverse proxy, or clients could pick their own rate-limit key). */
+  trustProxy: boolean;
+  /** Key prefix of the shared rate-limit counters in Redis. */
+  rateLimitNamespace: string;
   /** Register Node's default process metrics (once per process). */
   processMetrics: boolean;
 }
@@ -63,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     workers: e.WORKERS === 'true',
     publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY === 'true',
+    rateLimitNamespace: 'gongkai-rl:',
     processMetrics: true,
   };
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../http/context.js';
 import { isPostgres } from '../../db/schema-helpers.js';
 import type { JobTable } from '../../db/database.js';
@@ -26,48 +25,30 @@ export async function insertJob(
  * writer at a time, so the update itself is the claim.
  */
 export async function claimDue(db: Executor, workerId: string, now: string, limit: number): Promise<JobRow[]> {
+  // A job left 'running' for five minutes belongs to a worker that died; it is claimed again.
   const staleBefore = new Date(Date.parse(now) - 5 * 60_000).toISOString();
-  if (isPostgres(db)) {
-    const result = await sql<JobRow>`
-      update job set status = 'running', locked_by = ${workerId}, locked_at = ${now}, attempts = attempts + 1
-      where id in (
-        select id from job
-        where (status = 'pending' and run_at <= ${now}) or (status = 'running' and locked_at < ${staleBefore})
-        order by run_at limit ${limit}
-        for update skip locked
-      )
-      returning id, queue, payload, idempotency_key as "idempotencyKey", status, run_at as "runAt",
-        attempts, max_attempts as "maxAttempts", locked_by as "lockedBy", locked_at as "lockedAt",
-        last_error as "lastError", created_at as "createdAt", finished_at as "finishedAt"`.execute(db);
-    return result.rows;
-  }
-  return db.transaction().execute(async (trx) => {
-    const due = await trx
-      .selectFrom('job')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('runAt', '<=', now)]),
-          eb.and([eb('status', '=', 'running'), eb('lockedAt', '<', staleBefore)]),
-        ]),
-      )
-      .orderBy('runAt')
-      .limit(limit)
-      .execute();
-    if (due.length === 0) {
-      return [];
-    }
-    return trx
-      .updateTable('job')
-      .set((eb) => ({ status: 'running', lockedBy: workerId, lockedAt: now, attempts: eb('attempts', '+', 1) }))
-      .where(
-        'id',
-        'in',
-        due.map((d) => d.id),
-      )
-      .returningAll()
-      .execute();
-  });
+  const pg = isPostgres(db);
+  // One statement: the sub-select picks due jobs and the update takes them, so no other worker can
+  // take the same job in between (SQLite runs it under its single write lock).
+  return db
+    .updateTable('job')
+    .set((eb) => ({ status: 'running', lockedBy: workerId, lockedAt: now, attempts: eb('attempts', '+', 1) }))
+    .where('id', 'in', (eb) => {
+      const due = eb
+        .selectFrom('job')
+        .select('id')
+        .where((w) =>
+          w.or([
+            w.and([w('status', '=', 'pending'), w('runAt', '<=', now)]),
+            w.and([w('status', '=', 'running'), w('lockedAt', '<', staleBefore)]),
+          ]),
+        )
+        .orderBy('runAt')
+        .limit(limit);
+      return pg ? due.forUpdate().skipLocked() : due;
+    })
+    .returningAll()
+    .execute();
 }
 
 /** Marks a job done. */
