@@ -47,6 +47,29 @@ const pgTypes = {
   },
 };
 
+/**
+ * Kysely prepares every query afresh; on SQLite preparing costs as much as running a small query.
+ * Queries are built from a fixed set of shapes, so their prepared statements are kept and reused.
+ */
+function withStatementCache(handle: SQLite.Database, max = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare: (sqlText: string) => {
+      let stmt = cache.get(sqlText);
+      if (!stmt) {
+        stmt = handle.prepare(sqlText);
+        if (cache.size >= max) {
+          // Drop the oldest entry: Map keeps insertion order.
+          cache.delete(cache.keys().next().value!);
+        }
+        cache.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 /** Opens the database named by the URL; creates the SQLite file and its folder if needed. */
 export function connect(url: string, opts: { poolSize?: number } = {}): Db {
   const { dialect, location } = parseDatabaseUrl(url);
@@ -61,7 +84,7 @@ export function connect(url: string, opts: { poolSize?: number } = {}): Db {
     handle.pragma('foreign_keys = ON');
     handle.pragma('busy_timeout = 5000');
     const kysely = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: handle }),
+      dialect: new SqliteDialect({ database: withStatementCache(handle) }),
       plugins: [new CamelCasePlugin()],
     });
     return {

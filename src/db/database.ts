@@ -131,6 +131,8 @@ export interface ArticleTable {
   authorId: number | null;
   reviewNote: string;
   publishedVersion: number;
+  publicTitle: string | null;
+  publicSummary: string | null;
   firstPublishedAt: string | null;
   lastPublishedAt: string | null;
   createdAt: string;

@@ -63,13 +63,21 @@ async function resolveContext(app: FastifyInstance, req: FastifyRequest, reply: 
   }
   if (!req.user) {
     // Anonymous forms (login, registration, requests) use a double-submit token bound to a cookie.
-    let anon = req.cookies[CSRF_COOKIE];
-    if (!anon || !/^[A-Za-z0-9_-]{43}$/.test(anon)) {
-      anon = randomToken();
-      reply.setCookie(CSRF_COOKIE, anon, cookieOptions(app));
-    }
-    req.csrfToken = anon;
+    // A visitor without one gets it only when a page with a form asks for it (csrfTokenOf).
+    const anon = req.cookies[CSRF_COOKIE];
+    req.csrfToken = anon && /^[A-Za-z0-9_-]{43}$/.test(anon) ? anon : '';
   }
+}
+
+const issued = new WeakSet<FastifyRequest>();
+
+/** The request's CSRF token, issuing an anonymous one (and its cookie) on first use. */
+export function csrfTokenOf(req: FastifyRequest): string {
+  if (!req.csrfToken) {
+    req.csrfToken = randomToken();
+    issued.add(req);
+  }
+  return req.csrfToken;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -89,7 +97,7 @@ function checkCsrf(req: FastifyRequest): void {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const query = (req.query ?? {}) as Record<string, unknown>;
   const sent = firstString(req.headers['x-csrf-token']) ?? firstString(body._csrf) ?? firstString(query._csrf);
-  if (!sent || !safeEqual(sent, req.csrfToken)) {
+  if (!sent || !req.csrfToken || !safeEqual(sent, req.csrfToken)) {
     throw new AppError('csrf_failed');
   }
 }
@@ -107,6 +115,11 @@ export const requestContext = fp(async (app: FastifyInstance) => {
   });
   app.addHook('preHandler', async (req) => {
     checkCsrf(req);
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (issued.has(req)) {
+      reply.setCookie(CSRF_COOKIE, req.csrfToken, cookieOptions(app));
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { CurrentUser, NavEntry } from '../http/context.js';
 import { translator, type Locale, type Translator } from '../platform/i18n/index.js';
+import { csrfTokenOf } from '../http/request-context.js';
 
 /** What every page needs to know about the request it answers. */
 export interface ViewContext {
@@ -20,7 +21,10 @@ export function viewContext(req: FastifyRequest): ViewContext {
     t: translator(req.locale),
     locale: req.locale,
     user: req.user,
-    csrfToken: req.csrfToken,
+    // Read only by pages that carry a form, so that plain reading pages set no cookie.
+    get csrfToken() {
+      return csrfTokenOf(req);
+    },
     elderly: req.elderly,
     url: req.url,
     nav: req.server.nav,

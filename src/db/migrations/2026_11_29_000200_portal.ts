@@ -25,13 +25,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('authorId', 'integer', (c) => c.references('user.id').onDelete('set null'))
     .addColumn('reviewNote', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('publishedVersion', 'integer', (c) => c.notNull().defaultTo(0))
+    // The published version's title and summary, copied here so that lists never join the versions.
+    .addColumn('publicTitle', 'varchar(300)')
+    .addColumn('publicSummary', 'text')
     .addColumn('firstPublishedAt', 'varchar(30)')
     .addColumn('lastPublishedAt', 'varchar(30)')
     .addColumn('createdAt', 'varchar(30)', (c) => c.notNull())
     .addColumn('updatedAt', 'varchar(30)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('article_column_pub_idx').on('article').columns(['columnId', 'lastPublishedAt']).execute();
-  await db.schema.createIndex('article_pub_idx').on('article').columns(['lastPublishedAt']).execute();
+  await db.schema.createIndex('article_column_pub_idx').on('article').columns(['columnId', 'lastPublishedAt', 'id']).execute();
+  await db.schema.createIndex('article_pub_idx').on('article').columns(['lastPublishedAt', 'id']).execute();
   await db.schema.createIndex('article_dept_status_idx').on('article').columns(['departmentId', 'status']).execute();
 
   await withId(db, db.schema.createTable('articleVersion'))

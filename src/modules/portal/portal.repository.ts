@@ -100,51 +100,43 @@ export async function version(db: Executor, articleId: number, v: number) {
   return db.selectFrom('articleVersion').selectAll().where('articleId', '=', articleId).where('version', '=', v).executeTakeFirst();
 }
 
-/** The public listing row: the published title and dates. */
-const publicSelect = [
-  'article.id',
-  'articleVersion.title',
-  'articleVersion.summary',
-  'article.columnId',
-  'article.departmentId',
-  'article.firstPublishedAt',
-  'article.lastPublishedAt',
-] as const;
+/** The public listing row: the published title and dates (copied onto the article at approval). */
+const publicSelect = ['id', 'publicTitle', 'publicSummary', 'columnId', 'departmentId', 'firstPublishedAt', 'lastPublishedAt'] as const;
+
+type PublicRow = { id: number; title: string; summary: string; columnId: number; departmentId: number; firstPublishedAt: string | null; lastPublishedAt: string | null };
+
+function toPublic(r: { id: number; publicTitle: string | null; publicSummary: string | null; columnId: number; departmentId: number; firstPublishedAt: string | null; lastPublishedAt: string | null }): PublicRow {
+  return { id: r.id, title: r.publicTitle ?? '', summary: r.publicSummary ?? '', columnId: r.columnId, departmentId: r.departmentId, firstPublishedAt: r.firstPublishedAt, lastPublishedAt: r.lastPublishedAt };
+}
 
 /** Published articles, newest first, optionally within some columns; with the total. */
-export async function publicArticles(db: Executor, columnIds: number[] | null, limit: number, offset: number) {
-  let base = db
-    .selectFrom('article')
-    .innerJoin('articleVersion', (j) => j.onRef('articleVersion.articleId', '=', 'article.id').onRef('articleVersion.version', '=', 'article.publishedVersion'))
-    .where('article.lastPublishedAt', 'is not', null);
+export async function publicArticles(db: Executor, columnIds: number[] | null, limit: number, offset: number): Promise<{ rows: PublicRow[]; total: number }> {
+  let base = db.selectFrom('article').where('lastPublishedAt', 'is not', null);
   if (columnIds) {
     if (columnIds.length === 0) {
       return { rows: [], total: 0 };
     }
-    base = base.where('article.columnId', 'in', columnIds);
+    base = base.where('columnId', 'in', columnIds);
   }
+  // Both queries are answered from the (columnId, lastPublishedAt, id) and (lastPublishedAt, id) indexes.
   const [rows, count] = await Promise.all([
-    base.select(publicSelect).orderBy('article.lastPublishedAt', 'desc').orderBy('article.id', 'desc').limit(limit).offset(offset).execute(),
+    base.select(publicSelect).orderBy('lastPublishedAt', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: rows.map(toPublic), total: Number(count.n) };
 }
 
-/** The newest published articles of one column (home page sections). */
-export async function latestInColumns(db: Executor, columnIds: number[], limit: number) {
-  if (columnIds.length === 0) {
-    return [];
+/** The newest published articles within some columns (home page sections), without counting. */
+export async function latestInColumns(db: Executor, columnIds: number[] | null, limit: number): Promise<PublicRow[]> {
+  let q = db.selectFrom('article').where('lastPublishedAt', 'is not', null);
+  if (columnIds) {
+    if (columnIds.length === 0) {
+      return [];
+    }
+    q = q.where('columnId', 'in', columnIds);
   }
-  return db
-    .selectFrom('article')
-    .innerJoin('articleVersion', (j) => j.onRef('articleVersion.articleId', '=', 'article.id').onRef('articleVersion.version', '=', 'article.publishedVersion'))
-    .where('article.lastPublishedAt', 'is not', null)
-    .where('article.columnId', 'in', columnIds)
-    .select(publicSelect)
-    .orderBy('article.lastPublishedAt', 'desc')
-    .orderBy('article.id', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await q.select(publicSelect).orderBy('lastPublishedAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toPublic);
 }
 
 /** Staff list: working copies in some departments (null = all), optionally by status. */

@@ -268,7 +268,7 @@ async function transition(
         reviewerId: u.id,
         publishedAt: now,
       });
-      patch = { status: 'published', publishedVersion: version, firstPublishedAt: before.firstPublishedAt ?? now, lastPublishedAt: now, reviewNote: '', updatedAt: now };
+      patch = { status: 'published', publishedVersion: version, publicTitle: before.title, publicSummary: before.summary, firstPublishedAt: before.firstPublishedAt ?? now, lastPublishedAt: now, reviewNote: '', updatedAt: now };
       break;
     }
   }
@@ -398,8 +398,8 @@ export async function getColumnPage(db: Executor, slug: string, page: number, pa
 export async function getHome(db: Executor, perSection = 6) {
   const tree = await columnTree(db);
   const sections = await Promise.all(tree.map(async (col) => ({ column: col, items: await repo.latestInColumns(db, subtreeIds(col), perSection) })));
-  const latest = await repo.publicArticles(db, null, 8, 0);
-  return { sections, latest: latest.rows };
+  const latest = await repo.latestInColumns(db, null, 8);
+  return { sections, latest };
 }
 
 /** Published articles for the API, optionally within one column's subtree. */
