@@ -23,6 +23,7 @@ import { registerAccounts } from './modules/accounts/index.js';
 import { registerDepartments } from './modules/departments/index.js';
 import { registerPortal } from './modules/portal/index.js';
 import { registerAdmin } from './modules/admin/index.js';
+import { registerCalendar } from './modules/calendar/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -116,6 +117,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await registerDepartments(app);
   await registerPortal(app);
   await registerAdmin(app);
+  await registerCalendar(app);
   app.nav.sort((a, b) => a.order - b.order);
 
   const worker = new Worker(db.kysely, handlers, app.log, { pollMs: 1000, batch: 10, schedules });

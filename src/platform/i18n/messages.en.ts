@@ -2,6 +2,7 @@ import { accountsEn } from '../../modules/accounts/accounts.messages.js';
 import { departmentsEn } from '../../modules/departments/departments.messages.js';
 import { portalEn } from '../../modules/portal/portal.messages.js';
 import { adminEn } from '../../modules/admin/admin.messages.js';
+import { calendarEn } from '../../modules/calendar/calendar.messages.js';
 import type { zhCN } from './messages.zh-CN.js';
 
 const platformEn = {
@@ -63,4 +64,4 @@ const platformEn = {
 } as const;
 
 /** The English catalogue: the same keys as the Chinese one. */
-export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn };
+export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn };
