@@ -7,10 +7,22 @@ import { viewContext } from '../views/context.js';
 import { sendPage } from '../views/render.js';
 import { ErrorPage } from '../views/error-page.js';
 
+/**
+ * True for a unique-constraint violation (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). Services
+ * check for duplicates first; this catches the two concurrent requests that both passed the check.
+ */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 /** Maps any thrown value to an AppError: ours as they are, Fastify's by their code, the rest as internal. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) {
     return err;
+  }
+  if (isUniqueViolation(err)) {
+    return new AppError('conflict');
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: FieldProblem[] = err.validation.map((v) => {

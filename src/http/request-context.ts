@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { DEFAULT_LOCALE, parseLocale } from '../platform/i18n/index.js';
 import { findSession, randomToken, touchSession } from '../platform/sessions/index.js';
 import { AppError } from './errors.js';
+import { STAFF_ROLES } from './context.js';
 
 export const SESSION_COOKIE = 'gk_session';
 const CSRF_COOKIE = 'gk_csrf';
@@ -114,6 +115,16 @@ export const requestContext = fp(async (app: FastifyInstance) => {
     await resolveContext(app, req, reply);
   });
   app.addHook('preHandler', async (req) => {
+    // The staff area is closed to everyone else before any input is read; services then check
+    // the finer rules (admin only, own departments).
+    if (req.url === '/admin' || req.url.startsWith('/admin/') || req.url.startsWith('/admin?')) {
+      if (!req.user) {
+        throw new AppError('unauthenticated');
+      }
+      if (!STAFF_ROLES.includes(req.user.role)) {
+        throw new AppError('forbidden');
+      }
+    }
     checkCsrf(req);
   });
   app.addHook('onSend', async (req, reply) => {

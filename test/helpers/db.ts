@@ -68,8 +68,20 @@ export async function createTestDb(dialect: DialectName = TEST_DIALECT): Promise
       await db.destroy();
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      try {
+        // pg's Pool.end() resolves before its sockets have closed; forcing the drop while one is still
+        // closing hands it "terminating connection due to administrator command" as an unhandled error.
+        for (let i = 0; i < 250; i++) {
+          const r = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (r.rows[0]?.n === 0) {
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }

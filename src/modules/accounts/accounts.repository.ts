@@ -31,6 +31,17 @@ export async function updateUser(db: Executor, id: number, patch: Updateable<Use
   await db.updateTable('user').set(patch).where('id', '=', id).execute();
 }
 
+/** Counts one failed login atomically (concurrent attempts must not overwrite each other); returns the new count. */
+export async function incrementFailedLogins(db: Executor, id: number): Promise<number> {
+  const r = await db
+    .updateTable('user')
+    .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1) }))
+    .where('id', '=', id)
+    .returning('failedLogins')
+    .executeTakeFirstOrThrow();
+  return Number(r.failedLogins);
+}
+
 /** Departments a user belongs to. */
 export async function departmentIdsOf(db: Executor, userId: number): Promise<number[]> {
   const rows = await db.selectFrom('userDepartment').select('departmentId').where('userId', '=', userId).orderBy('departmentId').execute();
@@ -61,8 +72,9 @@ export async function listUsers(db: Executor, f: UserFilter, limit: number, offs
     q = q.where('role', '=', f.role);
   }
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, '')}%`; // wildcards dropped: LIKE escaping differs between engines
-    q = q.where((eb) => eb.or([eb('username', 'like', like), eb('displayName', 'like', like)]));
+    const like = `%${f.q.replace(/[%_\\]/g, '')}%`.toLowerCase(); // wildcards dropped: LIKE escaping differs between engines
+    // lower() on both sides: LIKE ignores ASCII case on SQLite but not on PostgreSQL.
+    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', like), eb(eb.fn('lower', ['displayName']), 'like', like)]));
   }
   const [rows, count] = await Promise.all([
     q.selectAll().orderBy('id').limit(limit).offset(offset).execute(),

@@ -134,6 +134,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/admin/users/new', { schema: { hide: true } }, async (req, reply) => {
+    service.assertAdmin(req.user); // before validation, so that only an admin ever sees this form again
     const departments = await departmentOptions(req);
     return handleForm(
       req,

@@ -39,13 +39,11 @@ export async function authenticate(db: Executor, username: string, password: str
   }
   const ok = await verify(user.passwordHash, password).catch(() => false);
   if (!ok) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= policy.maxFailures;
-    await repo.updateUser(db, user.id, {
-      failedLogins: lock ? 0 : failures,
-      lockedUntil: lock ? addMinutes(now, policy.lockoutMinutes) : user.lockedUntil,
-    });
-    if (lock) {
+    // Incremented in the database, not from the row read above: parallel guesses would otherwise
+    // all write the same count and never reach the limit.
+    const failures = await repo.incrementFailedLogins(db, user.id);
+    if (failures >= policy.maxFailures) {
+      await repo.updateUser(db, user.id, { failedLogins: 0, lockedUntil: addMinutes(now, policy.lockoutMinutes) });
       throw new AppError('account_locked', { until: addMinutes(now, policy.lockoutMinutes).slice(0, 16).replace('T', ' ') + ' UTC' });
     }
     throw new AppError('unauthenticated', {}, [], 'auth.bad_credentials');

@@ -75,16 +75,17 @@ export async function departmentsRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(reply, <DepartmentFormPage ctx={viewContext(req)} form={emptyForm({ kind: 'department', sortOrder: '100' })} />);
   });
 
-  app.post('/admin/departments/new', { schema: { hide: true } }, async (req, reply) =>
-    handleForm(
+  app.post('/admin/departments/new', { schema: { hide: true } }, async (req, reply) => {
+    requireRole(req.user, 'admin'); // before validation, so that only an admin ever sees this form again
+    return handleForm(
       req,
       reply,
       DepartmentSchema,
       (input, trx) => service.createDepartment(trx, actor(req), req.user, input),
       (id) => seeOther(reply, `/admin/departments/${id}?done=1`),
       (form) => <DepartmentFormPage ctx={viewContext(req)} form={form} />,
-    ),
-  );
+    );
+  });
 
   app.get('/admin/departments/:id', { schema: { hide: true } }, async (req, reply) => {
     requireRole(req.user, 'admin');
@@ -99,6 +100,7 @@ export async function departmentsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/admin/departments/:id', { schema: { hide: true } }, async (req, reply) => {
+    requireRole(req.user, 'admin');
     const id = parseInput(idParam, (req.params as { id: string }).id);
     return handleForm(
       req,
