@@ -24,7 +24,7 @@ if (await isEmpty(db)) {
     for (let i = 0; i < bulk; i += 500) {
       const rows = Array.from({ length: Math.min(500, bulk - i) }, (_, k) => {
         const at = new Date(now - (i + k) * 3600_000).toISOString();
-        return { columnId: col.id, departmentId: dept.id, status: 'published', title: `历史公开信息第${i + k + 1}号`, summary: '', bodyHtml: '<p>历史信息正文。</p>', authorId: null, reviewNote: '', publishedVersion: 1, publicTitle: `历史公开信息第${i + k + 1}号`, publicSummary: '', firstPublishedAt: at, lastPublishedAt: at, createdAt: at, updatedAt: at };
+        return { columnId: col.id, departmentId: dept.id, status: 'published', title: `历史公开信息第${i + k + 1}号`, summary: '', bodyHtml: '<p>历史信息正文。</p>', authorId: null, reviewNote: '', publishedVersion: 1, publicTitle: `历史公开信息第${i + k + 1}号`, publicSummary: '', publicColumnId: col.id, publicDepartmentId: dept.id, firstPublishedAt: at, lastPublishedAt: at, createdAt: at, updatedAt: at };
       });
       const ids = await trx.insertInto('article').values(rows).returning(['id', 'title', 'firstPublishedAt']).execute();
       await trx

@@ -206,27 +206,22 @@ describe(`audit log (${TEST_DIALECT})`, () => {
       expect(await verifyOverApi(s)).toMatchObject({ ok: true, checked: before + 20 });
     });
 
-    it('keeps the chain valid when writers on two connections append at once', async () => {
+    // Two instances on one database is the PostgreSQL deployment. (Two synchronous SQLite connections in
+    // one process cannot wait for each other's BEGIN IMMEDIATE; separate processes on one SQLite file,
+    // such as the CLI beside the server, wait on the file lock and are covered in cli.test.ts.)
+    it.skipIf(TEST_DIALECT === 'sqlite')('keeps the chain valid when writers on two connections append at once', async () => {
       const other = s.t.reconnect();
       const before = await auditCount(s);
       const actor = { userId: null, name: 'two-connections', ip: '', requestId: '' };
-      const results = await Promise.allSettled(
+      await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           (i % 2 === 0 ? s.t.db.kysely : other.kysely).transaction().execute(async (trx) => {
             await recordAudit(trx, actor, { action: 'test.two_connections', entityType: 'test', entityId: i });
           }),
         ),
       );
-      // On PostgreSQL the head lock makes every writer wait its turn. Two SQLite connections in one
-      // process cannot wait for each other (the driver is synchronous), so SQLite refuses a writer whose
-      // read snapshot went stale with SQLITE_BUSY: a writer may fail there, but none may fork the chain.
-      const written = results.filter((r) => r.status === 'fulfilled').length;
-      if (TEST_DIALECT === 'postgres') {
-        expect(written).toBe(20);
-      }
-      expect(written).toBeGreaterThan(0);
-      expect(await auditCount(s)).toBe(before + written);
-      expect(await verifyAuditChain(s.t.db.kysely)).toEqual({ ok: true, checked: before + written, brokenAtId: null, reason: null });
+      expect(await auditCount(s)).toBe(before + 20);
+      expect(await verifyAuditChain(s.t.db.kysely)).toEqual({ ok: true, checked: before + 20, brokenAtId: null, reason: null });
     });
   });
 

@@ -30,19 +30,19 @@ describe('the operator CLI on SQLite', () => {
     const again = await cli(['demo'], { DATABASE_URL: url });
     expect(again.stdout).toContain('not loaded');
 
-    await cli(['user', 'add', '--username', 'ops-admin', '--password', 'ops-pass-2026', '--role', 'admin'], { DATABASE_URL: url });
-    await expect(cli(['user', 'add', '--username', 'bad-editor', '--password', 'ops-pass-2026', '--role', 'editor'], { DATABASE_URL: url })).rejects.toThrow(/departments/);
-
-    // Keep writing while the backup runs: the copy must still be a consistent snapshot.
+    // Another process keeps writing while the CLI adds a user (its transaction waits for the file lock)
+    // and while the backup runs (the copy must still be a consistent snapshot).
     const writer = connect(url);
     let writing = true;
     const writes = (async () => {
       let i = 0;
       while (writing) {
-        await writer.kysely.insertInto('setting').values({ key: `load-${i++}`, value: 'x' }).execute();
+        await writer.kysely.transaction().execute((trx) => trx.insertInto('setting').values({ key: `load-${i++}`, value: 'x' }).execute());
         await new Promise((r) => setTimeout(r, 1));
       }
     })();
+    await cli(['user', 'add', '--username', 'ops-admin', '--password', 'ops-pass-2026', '--role', 'admin'], { DATABASE_URL: url });
+    await expect(cli(['user', 'add', '--username', 'bad-editor', '--password', 'ops-pass-2026', '--role', 'editor'], { DATABASE_URL: url })).rejects.toThrow(/departments/);
     const dest = path.join(dir, 'backup', 'copy.db');
     const out = await cli(['backup', dest], { DATABASE_URL: url });
     writing = false;

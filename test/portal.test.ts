@@ -4,6 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createTestDb, TEST_DIALECT, type TestDb } from './helpers/db.js';
 import { apiToken, Browser, buildTestApp } from './helpers/app.js';
 import { makeColumn, makeDepartment, makeUser } from './helpers/factories.js';
+import { todayInChina } from '../src/platform/clock.js';
 
 // The portal over HTTP against the real app and database: the review workflow, versions, the column
 // tree, attachments, the JSON API and HTML sanitisation.
@@ -13,7 +14,7 @@ interface ErrorJson {
 }
 
 const uid = () => crypto.randomBytes(4).toString('hex');
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInChina();
 
 /** A tiny but well-formed PDF. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
@@ -222,6 +223,21 @@ describe(`portal over HTTP (${TEST_DIALECT})`, () => {
       expect(v1.body).not.toContain('新的正文内容');
       expect(v1.body).toContain('您正在查看第 1 版，并非最新版本。');
       expect((await anon.get(`/articles/${id}/versions/3`)).statusCode).toBe(404);
+    });
+
+    it('moving a published article in an unapproved edit leaves it where the public reads it until approval', async () => {
+      const title = `搬移测试${uid()}`;
+      const id = await published({ title });
+      const moved = await editor.post(`/admin/articles/${id}`, { title, columnId: String(other.id), departmentId: String(deptA.id), summary: '', body: '正文' });
+      expect(moved.statusCode).toBe(303);
+      expect((await anon.get(`/columns/${child.slug}`)).body).toContain(title);
+      expect((await anon.get(`/columns/${other.slug}`)).body).not.toContain(title);
+      expect((await anon.get(`/articles/${id}`)).body).toContain(`href="/columns/${child.slug}"`);
+      expect((await act(editor, id, 'submit')).statusCode).toBe(303);
+      expect((await act(reviewer, id, 'approve')).statusCode).toBe(303);
+      expect((await anon.get(`/columns/${child.slug}`)).body).not.toContain(title);
+      expect((await anon.get(`/columns/${other.slug}`)).body).toContain(title);
+      expect((await anon.get(`/articles/${id}`)).body).toContain(`href="/columns/${other.slug}"`);
     });
 
     it('a reviewer cannot approve an article they wrote; an admin may approve their own', async () => {

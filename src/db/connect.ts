@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, CamelCasePlugin } from 'kysely';
+import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './database.js';
 
 /** Which SQL engine a connection speaks; dialect-specific SQL branches on this and nothing else. */
@@ -70,6 +70,27 @@ function withStatementCache(handle: SQLite.Database, max = 500) {
   };
 }
 
+/**
+ * Transactions take SQLite's write lock at BEGIN (IMMEDIATE) instead of at their first write. With a
+ * deferred BEGIN, a transaction that reads and then writes while another process (a second instance,
+ * the CLI) has committed fails at once with SQLITE_BUSY, which busy_timeout cannot wait out.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly cfg: SqliteDialectConfig) {
+    super(cfg);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.cfg);
+  }
+}
+
 /** Opens the database named by the URL; creates the SQLite file and its folder if needed. */
 export function connect(url: string, opts: { poolSize?: number } = {}): Db {
   const { dialect, location } = parseDatabaseUrl(url);
@@ -84,7 +105,7 @@ export function connect(url: string, opts: { poolSize?: number } = {}): Db {
     handle.pragma('foreign_keys = ON');
     handle.pragma('busy_timeout = 5000');
     const kysely = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(handle) }),
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }),
       plugins: [new CamelCasePlugin()],
     });
     return {

@@ -133,6 +133,8 @@ export interface ArticleTable {
   publishedVersion: number;
   publicTitle: string | null;
   publicSummary: string | null;
+  publicColumnId: number | null;
+  publicDepartmentId: number | null;
   firstPublishedAt: string | null;
   lastPublishedAt: string | null;
   createdAt: string;

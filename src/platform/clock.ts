@@ -8,6 +8,16 @@ export function addMinutes(iso: string, minutes: number): string {
   return new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 }
 
+/** An instant shown as Beijing date and time, 'YYYY-MM-DD HH:mm' (China has one time zone, UTC+8, no DST). */
+export function toChinaDateTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** An instant's calendar date in Beijing; a plain date (YYYY-MM-DD) is returned as it is. */
+export function toChinaDate(iso: string): string {
+  return iso.length <= 10 ? iso : toChinaDateTime(iso).slice(0, 10);
+}
+
 /** Today's calendar date in China (UTC+8), as YYYY-MM-DD: deadlines are counted in Beijing days. */
 export function todayInChina(at: Date = new Date()): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);

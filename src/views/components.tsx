@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { FieldProblem } from '../http/errors.js';
 import type { ViewContext } from './context.js';
 import type { MessageKey } from '../platform/i18n/index.js';
+import { toChinaDate, toChinaDateTime } from '../platform/clock.js';
 
 /** What a form page needs to re-show: the values typed and the problems found, per field. */
 export interface FormState {
@@ -207,12 +208,20 @@ export function Pagination({ ctx, page, pageCount, hrefFor }: { ctx: ViewContext
   );
 }
 
-/** A date (ISO string) shown as a calendar day in the page's language, inside <time>. */
+/** An instant (ISO string) shown as its Beijing calendar day, inside <time>. */
 export function DateText({ iso }: { iso: string | null | undefined }) {
   if (!iso) {
     return <span>-</span>;
   }
-  return <time dateTime={iso}>{iso.slice(0, 10)}</time>;
+  return <time dateTime={iso}>{toChinaDate(iso)}</time>;
+}
+
+/** An instant shown as Beijing date and time, inside <time>. */
+export function DateTimeText({ iso }: { iso: string | null | undefined }) {
+  if (!iso) {
+    return <span>-</span>;
+  }
+  return <time dateTime={iso}>{toChinaDateTime(iso)}</time>;
 }
 
 /** Looks up a label key, for enum values shown to people. */

@@ -28,12 +28,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // The published version's title and summary, copied here so that lists never join the versions.
     .addColumn('publicTitle', 'varchar(300)')
     .addColumn('publicSummary', 'text')
+    // Where the published version lives: an unapproved edit that moves the draft leaves these as they are.
+    .addColumn('publicColumnId', 'integer', (c) => c.references('portalColumn.id').onDelete('restrict'))
+    .addColumn('publicDepartmentId', 'integer', (c) => c.references('department.id').onDelete('restrict'))
     .addColumn('firstPublishedAt', 'varchar(30)')
     .addColumn('lastPublishedAt', 'varchar(30)')
     .addColumn('createdAt', 'varchar(30)', (c) => c.notNull())
     .addColumn('updatedAt', 'varchar(30)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('article_column_pub_idx').on('article').columns(['columnId', 'lastPublishedAt', 'id']).execute();
+  await db.schema.createIndex('article_column_pub_idx').on('article').columns(['publicColumnId', 'lastPublishedAt', 'id']).execute();
   await db.schema.createIndex('article_pub_idx').on('article').columns(['lastPublishedAt', 'id']).execute();
   await db.schema.createIndex('article_dept_status_idx').on('article').columns(['departmentId', 'status']).execute();
 

@@ -2,7 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Actor, CurrentUser, Executor, Role } from '../../http/context.js';
 import { AppError, fieldError } from '../../http/errors.js';
 import { recordAudit } from '../../platform/audit/index.js';
-import { addMinutes, nowIso } from '../../platform/clock.js';
+import { addMinutes, nowIso, toChinaDateTime } from '../../platform/clock.js';
 import { deleteUserSessions } from '../../platform/sessions/index.js';
 import { requireRole } from './accounts.policy.js';
 import * as repo from './accounts.repository.js';
@@ -35,7 +35,7 @@ export async function authenticate(db: Executor, username: string, password: str
   }
   const now = nowIso();
   if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('account_locked', { until: user.lockedUntil.slice(0, 16).replace('T', ' ') + ' UTC' });
+    throw new AppError('account_locked', { until: toChinaDateTime(user.lockedUntil) });
   }
   const ok = await verify(user.passwordHash, password).catch(() => false);
   if (!ok) {
@@ -44,7 +44,7 @@ export async function authenticate(db: Executor, username: string, password: str
     const failures = await repo.incrementFailedLogins(db, user.id);
     if (failures >= policy.maxFailures) {
       await repo.updateUser(db, user.id, { failedLogins: 0, lockedUntil: addMinutes(now, policy.lockoutMinutes) });
-      throw new AppError('account_locked', { until: addMinutes(now, policy.lockoutMinutes).slice(0, 16).replace('T', ' ') + ' UTC' });
+      throw new AppError('account_locked', { until: toChinaDateTime(addMinutes(now, policy.lockoutMinutes)) });
     }
     throw new AppError('unauthenticated', {}, [], 'auth.bad_credentials');
   }

@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
-import { Csrf, ErrorSummary, Field, Notice, Select, type FormState } from '../../views/components.js';
+import { Csrf, DateTimeText, ErrorSummary, Field, Notice, Select, type FormState } from '../../views/components.js';
 
 /** The login page. */
 export function LoginPage({ ctx, form, message }: { ctx: ViewContext; form: FormState; message?: string }) {
@@ -222,7 +222,9 @@ export function UserListPage({
               <td>{u.displayName}</td>
               <td>{t(`role.${u.role}` as 'role.citizen')}</td>
               <td>{u.disabled ? t('admin.disabled') : u.locked ? t('admin.locked') : t('admin.active')}</td>
-              <td>{u.lastLoginAt ? u.lastLoginAt.slice(0, 16).replace('T', ' ') : '-'}</td>
+              <td>
+                <DateTimeText iso={u.lastLoginAt} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
-import { Csrf, Notice, Select } from '../../views/components.js';
+import { Csrf, DateTimeText, Notice, Select } from '../../views/components.js';
 import type { ChainVerification } from '../../platform/audit/index.js';
 import { StatusBadge } from '../portal/portal.admin-views.js';
 
@@ -157,7 +157,7 @@ export function AuditPage({
             <tr key={r.id} id={`entry-${r.id}`}>
               <td>{r.id}</td>
               <td>
-                <time dateTime={r.at}>{r.at.slice(0, 19).replace('T', ' ')}</time>
+                <DateTimeText iso={r.at} />
               </td>
               <td>{r.actorName}</td>
               <td>{r.action}</td>

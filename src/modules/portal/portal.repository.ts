@@ -41,7 +41,7 @@ export async function deleteColumn(db: Executor, id: number): Promise<void> {
 export async function columnUsage(db: Executor, id: number): Promise<{ children: number; articles: number }> {
   const [c, a] = await Promise.all([
     db.selectFrom('portalColumn').select((eb) => eb.fn.countAll<number>().as('n')).where('parentId', '=', id).executeTakeFirstOrThrow(),
-    db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).where('columnId', '=', id).executeTakeFirstOrThrow(),
+    db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => eb.or([eb('columnId', '=', id), eb('publicColumnId', '=', id)])).executeTakeFirstOrThrow(),
   ]);
   return { children: Number(c.n), articles: Number(a.n) };
 }
@@ -101,12 +101,12 @@ export async function version(db: Executor, articleId: number, v: number) {
 }
 
 /** The public listing row: the published title and dates (copied onto the article at approval). */
-const publicSelect = ['id', 'publicTitle', 'publicSummary', 'columnId', 'departmentId', 'firstPublishedAt', 'lastPublishedAt'] as const;
+const publicSelect = ['id', 'publicTitle', 'publicSummary', 'publicColumnId', 'publicDepartmentId', 'firstPublishedAt', 'lastPublishedAt'] as const;
 
 type PublicRow = { id: number; title: string; summary: string; columnId: number; departmentId: number; firstPublishedAt: string | null; lastPublishedAt: string | null };
 
-function toPublic(r: { id: number; publicTitle: string | null; publicSummary: string | null; columnId: number; departmentId: number; firstPublishedAt: string | null; lastPublishedAt: string | null }): PublicRow {
-  return { id: r.id, title: r.publicTitle ?? '', summary: r.publicSummary ?? '', columnId: r.columnId, departmentId: r.departmentId, firstPublishedAt: r.firstPublishedAt, lastPublishedAt: r.lastPublishedAt };
+function toPublic(r: { id: number; publicTitle: string | null; publicSummary: string | null; publicColumnId: number | null; publicDepartmentId: number | null; firstPublishedAt: string | null; lastPublishedAt: string | null }): PublicRow {
+  return { id: r.id, title: r.publicTitle ?? '', summary: r.publicSummary ?? '', columnId: r.publicColumnId ?? 0, departmentId: r.publicDepartmentId ?? 0, firstPublishedAt: r.firstPublishedAt, lastPublishedAt: r.lastPublishedAt };
 }
 
 /** Published articles, newest first, optionally within some columns; with the total. */
@@ -116,9 +116,9 @@ export async function publicArticles(db: Executor, columnIds: number[] | null, l
     if (columnIds.length === 0) {
       return { rows: [], total: 0 };
     }
-    base = base.where('columnId', 'in', columnIds);
+    base = base.where('publicColumnId', 'in', columnIds);
   }
-  // Both queries are answered from the (columnId, lastPublishedAt, id) and (lastPublishedAt, id) indexes.
+  // Both queries are answered from the (publicColumnId, lastPublishedAt, id) and (lastPublishedAt, id) indexes.
   const [rows, count] = await Promise.all([
     base.select(publicSelect).orderBy('lastPublishedAt', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -133,7 +133,7 @@ export async function latestInColumns(db: Executor, columnIds: number[] | null, 
     if (columnIds.length === 0) {
       return [];
     }
-    q = q.where('columnId', 'in', columnIds);
+    q = q.where('publicColumnId', 'in', columnIds);
   }
   const rows = await q.select(publicSelect).orderBy('lastPublishedAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toPublic);

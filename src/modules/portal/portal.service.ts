@@ -268,7 +268,7 @@ async function transition(
         reviewerId: u.id,
         publishedAt: now,
       });
-      patch = { status: 'published', publishedVersion: version, publicTitle: before.title, publicSummary: before.summary, firstPublishedAt: before.firstPublishedAt ?? now, lastPublishedAt: now, reviewNote: '', updatedAt: now };
+      patch = { status: 'published', publishedVersion: version, publicTitle: before.title, publicSummary: before.summary, publicColumnId: before.columnId, publicDepartmentId: before.departmentId, firstPublishedAt: before.firstPublishedAt ?? now, lastPublishedAt: now, reviewNote: '', updatedAt: now };
       break;
     }
   }
@@ -376,10 +376,10 @@ export async function getPublicArticle(db: Executor, id: number, versionNo?: num
   const [attachments, versions, department, columns] = await Promise.all([
     repo.attachmentsOf(db, id),
     repo.versionsOf(db, id),
-    findDepartmentById(db, a.departmentId),
+    findDepartmentById(db, a.publicDepartmentId ?? a.departmentId),
     repo.allColumns(db),
   ]);
-  return { article: a, version: v, attachments, versions, department, columnPath: pathTo(columns, a.columnId), isLatest: v.version === a.publishedVersion };
+  return { article: a, version: v, attachments, versions, department, columnPath: pathTo(columns, a.publicColumnId ?? a.columnId), isLatest: v.version === a.publishedVersion };
 }
 
 /** A column page: the column, its sub-columns and the published articles in it and below it. */
