@@ -521,6 +521,30 @@ describe(`portal over HTTP (${TEST_DIALECT})`, () => {
       expect((await editor.get(url)).statusCode).toBe(200);
     });
 
+    it('attachment changes in a new draft wait for approval; each version keeps the files it went out with', async () => {
+      const id = await published();
+      // A file added while the published article is being re-edited is not public yet.
+      expect((await upload(app, editor, id, '新附件.pdf', PDF, 'application/pdf')).statusCode).toBe(303);
+      const [added] = await k().selectFrom('articleAttachment').select('fileId').where('articleId', '=', id).execute();
+      const url = `/files/${added!.fileId}/x.pdf`;
+      expect((await anon.get(url)).statusCode).toBe(404);
+      expect((await anon.get(`/articles/${id}`)).body).not.toContain('新附件.pdf');
+      expect((await act(editor, id, 'submit')).statusCode).toBe(303);
+      expect((await act(reviewer, id, 'approve')).statusCode).toBe(303);
+      expect((await anon.get(url)).statusCode).toBe(200);
+      expect((await anon.get(`/articles/${id}`)).body).toContain('新附件.pdf');
+
+      // Removing it from the next draft keeps it on version 2 (file row kept) and off version 3.
+      const removed = await editor.post(`/admin/articles/${id}/attachments/${added!.fileId}/delete`, {}, `/admin/articles/${id}`);
+      expect(removed.statusCode).toBe(303);
+      expect((await anon.get(`/articles/${id}`)).body).toContain('新附件.pdf');
+      expect((await act(editor, id, 'submit')).statusCode).toBe(303);
+      expect((await act(reviewer, id, 'approve')).statusCode).toBe(303);
+      expect((await anon.get(`/articles/${id}`)).body).not.toContain('新附件.pdf');
+      expect((await anon.get(`/articles/${id}/versions/2`)).body).toContain('新附件.pdf');
+      expect((await anon.get(url)).statusCode).toBe(200);
+    });
+
     it('an .exe or an HTML page named .pdf is refused with 415 and no file row is written', async () => {
       const id = await draft(editor);
       const files = await fileCount();

@@ -159,6 +159,13 @@ export interface ArticleAttachmentTable {
   sortOrder: number;
 }
 
+export interface ArticleVersionAttachmentTable {
+  articleId: number;
+  version: number;
+  fileId: number;
+  sortOrder: number;
+}
+
 /** Every table Kysely knows about. */
 export interface Database {
   setting: SettingTable;
@@ -173,4 +180,5 @@ export interface Database {
   article: ArticleTable;
   articleVersion: ArticleVersionTable;
   articleAttachment: ArticleAttachmentTable;
+  articleVersionAttachment: ArticleVersionAttachmentTable;
 }

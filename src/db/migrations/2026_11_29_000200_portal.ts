@@ -59,11 +59,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sortOrder', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('article_attachment_pk', ['articleId', 'fileId'])
     .execute();
+
+  // The attachments each published version went out with: the working copy's list may change
+  // in a new draft while the public keeps the published one.
+  await db.schema
+    .createTable('articleVersionAttachment')
+    .addColumn('articleId', 'integer', (c) => c.notNull().references('article.id').onDelete('cascade'))
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('fileId', 'integer', (c) => c.notNull().references('file.id').onDelete('restrict'))
+    .addColumn('sortOrder', 'integer', (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint('article_version_attachment_pk', ['articleId', 'version', 'fileId'])
+    .execute();
+  await db.schema.createIndex('article_version_attachment_file_idx').on('articleVersionAttachment').column('fileId').execute();
 }
 
 /** Drops the portal tables. */
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['articleAttachment', 'articleVersion', 'article', 'portalColumn']) {
+  for (const t of ['articleVersionAttachment', 'articleAttachment', 'articleVersion', 'article', 'portalColumn']) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -194,14 +194,54 @@ export async function attach(db: Executor, articleId: number, fileId: number): P
   await db.insertInto('articleAttachment').values({ articleId, fileId, sortOrder: fileId }).execute();
 }
 
-/** The article a file is attached to, if any. */
-export async function articleOfFile(db: Executor, fileId: number) {
+/** Records the working copy's attachments as those of a newly published version. */
+export async function snapshotAttachments(db: Executor, articleId: number, version: number): Promise<void> {
+  const rows = await db.selectFrom('articleAttachment').select(['fileId', 'sortOrder']).where('articleId', '=', articleId).execute();
+  if (rows.length > 0) {
+    await db
+      .insertInto('articleVersionAttachment')
+      .values(rows.map((r) => ({ articleId, version, fileId: r.fileId, sortOrder: r.sortOrder })))
+      .execute();
+  }
+}
+
+/** The attachments a published version went out with. */
+export async function versionAttachments(db: Executor, articleId: number, version: number) {
   return db
+    .selectFrom('articleVersionAttachment')
+    .innerJoin('file', 'file.id', 'articleVersionAttachment.fileId')
+    .select(['file.id', 'file.filename', 'file.mimeType', 'file.size'])
+    .where('articleVersionAttachment.articleId', '=', articleId)
+    .where('articleVersionAttachment.version', '=', version)
+    .orderBy('articleVersionAttachment.sortOrder')
+    .orderBy('file.id')
+    .execute();
+}
+
+/** The article a file belongs to (its working copy or one of its versions), with whether a public version carries it. */
+export async function articleOfFile(db: Executor, fileId: number): Promise<{ departmentId: number; isPublic: boolean } | undefined> {
+  const published = await db
+    .selectFrom('articleVersionAttachment')
+    .innerJoin('article', 'article.id', 'articleVersionAttachment.articleId')
+    .select(['article.departmentId', 'article.lastPublishedAt'])
+    .where('articleVersionAttachment.fileId', '=', fileId)
+    .orderBy('article.lastPublishedAt', 'desc')
+    .executeTakeFirst();
+  if (published) {
+    return { departmentId: published.departmentId, isPublic: published.lastPublishedAt !== null };
+  }
+  const draft = await db
     .selectFrom('articleAttachment')
     .innerJoin('article', 'article.id', 'articleAttachment.articleId')
-    .select(['article.id', 'article.departmentId', 'article.lastPublishedAt'])
+    .select(['article.departmentId'])
     .where('articleAttachment.fileId', '=', fileId)
     .executeTakeFirst();
+  return draft ? { departmentId: draft.departmentId, isPublic: false } : undefined;
+}
+
+/** True when some published version still lists the file (so it must be kept). */
+export async function fileInVersions(db: Executor, fileId: number): Promise<boolean> {
+  return (await db.selectFrom('articleVersionAttachment').select('fileId').where('fileId', '=', fileId).executeTakeFirst()) !== undefined;
 }
 
 /** Unlinks a file from an article. */

@@ -268,6 +268,7 @@ async function transition(
         reviewerId: u.id,
         publishedAt: now,
       });
+      await repo.snapshotAttachments(trx, id, version);
       patch = { status: 'published', publishedVersion: version, publicTitle: before.title, publicSummary: before.summary, publicColumnId: before.columnId, publicDepartmentId: before.departmentId, firstPublishedAt: before.firstPublishedAt ?? now, lastPublishedAt: now, reviewNote: '', updatedAt: now };
       break;
     }
@@ -311,6 +312,11 @@ export async function dashboardCounts(db: Executor, user: CurrentUser | null) {
   return repo.statusCounts(db, u.role === 'admin' ? null : u.departmentIds);
 }
 
+/** A change to a published article's attachments makes its working copy a draft that needs review again. */
+async function markChanged(trx: Executor, a: repo.ArticleRow): Promise<void> {
+  await repo.updateArticle(trx, a.id, { status: a.status === 'published' ? 'draft' : a.status, updatedAt: nowIso() });
+}
+
 /** An editor attaches an uploaded file (type and size checked) to an article. */
 export async function addAttachment(
   trx: Executor,
@@ -333,6 +339,7 @@ export async function addAttachment(
   const { mimeType } = checkUpload(filename, upload.content, maxBytes);
   const fileId = await storeFile(trx, { filename, mimeType, content: upload.content, uploadedBy: u.id });
   await repo.attach(trx, id, fileId);
+  await markChanged(trx, a);
   await recordAudit(trx, actor, { action: 'article.attach', entityType: 'article', entityId: id, after: { fileId, filename, size: upload.content.length, mimeType } });
   return fileId;
 }
@@ -348,17 +355,21 @@ export async function removeAttachment(trx: Executor, actor: Actor, user: Curren
   if (!(await repo.detach(trx, id, fileId))) {
     throw new AppError('not_found');
   }
-  await deleteFile(trx, fileId);
+  await markChanged(trx, a);
+  // A file that went out with a published version stays, so that version stays complete.
+  if (!(await repo.fileInVersions(trx, fileId))) {
+    await deleteFile(trx, fileId);
+  }
   await recordAudit(trx, actor, { action: 'article.detach', entityType: 'article', entityId: id, before: { fileId } });
 }
 
-/** May this user download this file? Public when attached to a published article; otherwise staff of its department. */
+/** May this user download this file? Public when a published version of an article online carries it; otherwise staff of its department. */
 export async function canReadFile(db: Executor, user: CurrentUser | null, fileId: number): Promise<boolean> {
   const owner = await repo.articleOfFile(db, fileId);
   if (!owner) {
     return false;
   }
-  return owner.lastPublishedAt !== null || canActInDepartment(user, owner.departmentId);
+  return owner.isPublic || canActInDepartment(user, owner.departmentId);
 }
 
 // ---------------------------------------------------------------- public reading
@@ -374,7 +385,7 @@ export async function getPublicArticle(db: Executor, id: number, versionNo?: num
     throw new AppError('not_found');
   }
   const [attachments, versions, department, columns] = await Promise.all([
-    repo.attachmentsOf(db, id),
+    repo.versionAttachments(db, id, v.version),
     repo.versionsOf(db, id),
     findDepartmentById(db, a.publicDepartmentId ?? a.departmentId),
     repo.allColumns(db),
