@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestDb, type TestDb } from './helpers/db.js';
-import { buildTestApp } from './helpers/app.js';
+import type { TestDb } from './helpers/db.js';
+import { startTestApp, stopTestApp } from './helpers/app.js';
 
 describe('deadline calculator', () => {
   let t: TestDb;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await createTestDb();
-    app = await buildTestApp(t.db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
+  beforeAll(async () => ({ t, app } = await startTestApp()));
+  afterAll(() => stopTestApp(t, app));
 
   it('explains 20 working days after 30 September 2026 across National Day', async () => {
     const r = await app.inject('/api/v1/calendar/deadline?start=2026-09-30&days=20');

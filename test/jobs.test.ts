@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestDb, TEST_DIALECT, type TestDb } from './helpers/db.js';
-import { Browser, buildTestApp } from './helpers/app.js';
+import { TEST_DIALECT, type TestDb } from './helpers/db.js';
+import { Browser, startTestApp, stopTestApp } from './helpers/app.js';
 import { makeDepartment, makeUser } from './helpers/factories.js';
 import { enqueue, requeue, Worker, type JobHandler } from '../src/platform/jobs/index.js';
 import { nowIso } from '../src/platform/clock.js';
@@ -24,14 +24,8 @@ describe(`background jobs (${TEST_DIALECT})`, () => {
   const removeQueue = (queue: string) => k().deleteFrom('job').where('queue', '=', queue).execute();
   const worker = (handlers: Record<string, JobHandler>, db = k(), batch = 10) => new Worker(db, handlers, app.log, { pollMs: 1000, batch, schedules: [] });
 
-  beforeAll(async () => {
-    t = await createTestDb();
-    app = await buildTestApp(t.db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
+  beforeAll(async () => ({ t, app } = await startTestApp()));
+  afterAll(() => stopTestApp(t, app));
 
   it('enqueue with the same idempotency key twice makes one job', async () => {
     const q = freshQueue();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createTestDb, TEST_DIALECT, type TestDb } from './helpers/db.js';
-import { Browser, buildTestApp } from './helpers/app.js';
+import { TEST_DIALECT, type TestDb } from './helpers/db.js';
+import { Browser, startTestApp, stopTestApp } from './helpers/app.js';
 import { makeDepartment, makeUser, PASSWORD } from './helpers/factories.js';
 
 // Cross-cutting behaviour of the HTTP layer: CSRF, language and elderly mode, hostile or broken
@@ -27,14 +27,8 @@ describe(`platform over HTTP (${TEST_DIALECT})`, () => {
   const countDepartments = async () => Number((await t.db.kysely.selectFrom('department').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const sessionsOf = async (userId: number) => t.db.kysely.selectFrom('session').select('id').where('userId', '=', userId).execute();
 
-  beforeAll(async () => {
-    t = await createTestDb();
-    app = await buildTestApp(t.db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
+  beforeAll(async () => ({ t, app } = await startTestApp()));
+  afterAll(() => stopTestApp(t, app));
 
   describe('CSRF', () => {
     it('refuses an anonymous form POST without _csrf (403) and writes nothing', async () => {

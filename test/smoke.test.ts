@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestDb, TEST_DIALECT, type TestDb } from './helpers/db.js';
-import { Browser, buildTestApp } from './helpers/app.js';
+import { TEST_DIALECT, type TestDb } from './helpers/db.js';
+import { Browser, startTestApp, stopTestApp } from './helpers/app.js';
 import { makeColumn, makeDepartment, makeUser } from './helpers/factories.js';
 
 describe(`editorial journey over HTTP (${TEST_DIALECT})`, () => {
   let t: TestDb;
   let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await createTestDb();
-    app = await buildTestApp(t.db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
+  beforeAll(async () => ({ t, app } = await startTestApp()));
+  afterAll(() => stopTestApp(t, app));
 
   it('an editor drafts, a reviewer publishes, the public reads it', async () => {
     const dept = await makeDepartment(t.db);

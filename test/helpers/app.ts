@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type BuildOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Db } from '../../src/db/connect.js';
+import { createTestDb, type TestDb } from './db.js';
 
 /** A configuration for tests: quiet, no background polling, no process-wide metrics. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -89,4 +90,16 @@ export async function apiToken(app: FastifyInstance, username: string, password:
     throw new Error(`API login of ${username} failed: ${res.statusCode} ${res.body}`);
   }
   return res.json<{ token: string }>().token;
+}
+
+/** A fresh test database with the real app on it (the usual beforeAll of an HTTP test file). */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<{ t: TestDb; app: FastifyInstance }> {
+  const t = await createTestDb();
+  return { t, app: await buildTestApp(t.db, overrides) };
+}
+
+/** Closes the app and drops its database (the usual afterAll). */
+export async function stopTestApp(t: TestDb, app: FastifyInstance): Promise<void> {
+  await app.close();
+  await t.drop();
 }
