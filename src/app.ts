@@ -24,6 +24,7 @@ import { registerDepartments } from './modules/departments/index.js';
 import { registerPortal } from './modules/portal/index.js';
 import { registerAdmin } from './modules/admin/index.js';
 import { registerCalendar } from './modules/calendar/index.js';
+import { registerPolicies } from './modules/policies/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await registerPortal(app);
   await registerAdmin(app);
   await registerCalendar(app);
+  await registerPolicies(app);
   app.nav.sort((a, b) => a.order - b.order);
 
   const worker = new Worker(db.kysely, handlers, app.log, { pollMs: 1000, batch: 10, schedules });

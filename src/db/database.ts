@@ -166,6 +166,57 @@ export interface ArticleVersionAttachmentTable {
   sortOrder: number;
 }
 
+export interface PolicyTable {
+  id: Generated<number>;
+  /** 索引号 */
+  indexNo: string;
+  title: string;
+  /** 发文字号 */
+  docNumber: string;
+  /** 发文机关 */
+  issuingOrgan: string;
+  departmentId: number;
+  /** 主题分类 */
+  theme: string;
+  /** 主题词, separated by spaces */
+  keywords: string;
+  /** 服务对象 */
+  serviceObject: string;
+  /** 成文日期 */
+  writtenOn: string;
+  /** 发布日期 (set at publication unless given) */
+  publishedOn: string | null;
+  /** 实施日期 */
+  effectiveOn: string | null;
+  /** valid 有效 / expired 失效 / repealed 废止 / amended 修订 */
+  validity: string;
+  validityEndedOn: string | null;
+  /** The policy this one replaces (新旧政策对比). */
+  replacesId: number | null;
+  /** 摘要版 */
+  summary: string;
+  /** 原文版, as written (chapters and articles on their own lines). */
+  body: string;
+  preamble: string;
+  status: string;
+  reviewNote: string;
+  authorId: number | null;
+  reviewerId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PolicyArticleTable {
+  id: Generated<number>;
+  policyId: number;
+  seq: number;
+  number: number;
+  anchor: string;
+  chapterNumber: number | null;
+  chapterTitle: string | null;
+  text: string;
+}
+
 /** Every table Kysely knows about. */
 export interface Database {
   setting: SettingTable;
@@ -181,4 +232,6 @@ export interface Database {
   articleVersion: ArticleVersionTable;
   articleAttachment: ArticleAttachmentTable;
   articleVersionAttachment: ArticleVersionAttachmentTable;
+  policy: PolicyTable;
+  policyArticle: PolicyArticleTable;
 }

@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import type { Db } from './connect.js';
 import * as m000100 from './migrations/2026_11_29_000100_foundation.js';
 import * as m000200 from './migrations/2026_11_29_000200_portal.js';
+import * as m000300 from './migrations/2026_11_29_000300_policies.js';
 
 // Listed statically, not read from the folder, so the bundle-free tsx runtime and tests find them alike.
 const migrations: Record<string, Migration> = {
   '2026_11_29_000100_foundation': m000100,
   '2026_11_29_000200_portal': m000200,
+  '2026_11_29_000300_policies': m000300,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -41,6 +41,9 @@ export function DashboardPage({ ctx, counts, departments }: { ctx: ViewContext; 
           <li class="card">
             <a href="/admin/articles">{t('portal.articles')}</a>
           </li>
+          <li class="card">
+            <a href="/admin/policies">{t('policies.manage')}</a>
+          </li>
           {(u.role === 'reviewer' || admin) && (
             <li class="card">
               <a href="/admin/articles?status=in_review">{t('admin.awaiting_review', { count: counts.in_review ?? 0 })}</a>

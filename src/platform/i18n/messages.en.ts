@@ -3,6 +3,7 @@ import { departmentsEn } from '../../modules/departments/departments.messages.js
 import { portalEn } from '../../modules/portal/portal.messages.js';
 import { adminEn } from '../../modules/admin/admin.messages.js';
 import { calendarEn } from '../../modules/calendar/calendar.messages.js';
+import { policiesEn } from '../../modules/policies/policies.messages.js';
 import type { zhCN } from './messages.zh-CN.js';
 
 const platformEn = {
@@ -64,4 +65,4 @@ const platformEn = {
 } as const;
 
 /** The English catalogue: the same keys as the Chinese one. */
-export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn };
+export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn, ...policiesEn };

@@ -3,6 +3,7 @@ import { departmentsZh } from '../../modules/departments/departments.messages.js
 import { portalZh } from '../../modules/portal/portal.messages.js';
 import { adminZh } from '../../modules/admin/admin.messages.js';
 import { calendarZh } from '../../modules/calendar/calendar.messages.js';
+import { policiesZh } from '../../modules/policies/policies.messages.js';
 
 // The reference catalogue: every key the portal uses, in Chinese. Each module keeps its own messages
 // beside its code; the English catalogue must have exactly the same keys (the type checker enforces it).
@@ -65,4 +66,4 @@ const platformZh = {
 } as const;
 
 /** The Chinese catalogue. */
-export const zhCN = { ...platformZh, ...accountsZh, ...departmentsZh, ...portalZh, ...adminZh, ...calendarZh };
+export const zhCN = { ...platformZh, ...accountsZh, ...departmentsZh, ...portalZh, ...adminZh, ...calendarZh, ...policiesZh };

@@ -1,0 +1,205 @@
+import type { ViewContext } from '../../views/context.js';
+import { Layout } from '../../views/layout.js';
+import { Csrf, DateText, ErrorSummary, Field, Notice, Pagination, Select, TextArea, type FormState } from '../../views/components.js';
+import { StatusBadge } from '../portal/portal.admin-views.js';
+import { POLICY_STATUSES, POLICY_THEMES, VALIDITIES } from './policies.schema.js';
+
+const crumbs = (ctx: ViewContext, last?: string) => [{ href: '/admin', label: ctx.t('nav.admin') }, ...(last ? [{ href: '/admin/policies', label: ctx.t('policies.manage') }, { label: last }] : [{ label: ctx.t('policies.manage') }])];
+
+/** Staff list of policies in their departments. */
+export function AdminPoliciesPage({
+  ctx,
+  rows,
+  total,
+  page,
+  pageCount,
+  status,
+}: {
+  ctx: ViewContext;
+  rows: Array<{ id: number; title: string; status: string; docNumber: string; validity: string; updatedAt: string }>;
+  total: number;
+  page: number;
+  pageCount: number;
+  status: string | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('policies.manage')} crumbs={crumbs(ctx)}>
+      <h1>{t('policies.manage')}</h1>
+      <p>
+        <a class="button primary" href="/admin/policies/new">
+          {t('policies.new')}
+        </a>
+      </p>
+      <form method="get" action="/admin/policies" class="filters">
+        <Select ctx={ctx} form={{ values: { status }, errors: {} }} name="status" label={t('portal.status')} options={POLICY_STATUSES.map((s) => ({ value: s, label: t(`portal.status.${s}`) }))} />
+        <button class="button" type="submit">
+          {t('form.filter')}
+        </button>
+      </form>
+      <p class="meta">{t('policies.found', { count: total })}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('portal.title')}</th>
+            <th scope="col">{t('policies.doc_number')}</th>
+            <th scope="col">{t('portal.status')}</th>
+            <th scope="col">{t('policies.validity')}</th>
+            <th scope="col">{t('portal.edited_at')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <a href={`/admin/policies/${p.id}`}>{p.title}</a>
+              </td>
+              <td>{p.docNumber}</td>
+              <td>
+                <StatusBadge ctx={ctx} status={p.status} />
+              </td>
+              <td>{t(`policies.validity.${p.validity}` as 'policies.validity.valid')}</td>
+              <td>
+                <DateText iso={p.updatedAt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination ctx={ctx} page={page} pageCount={pageCount} hrefFor={(n) => `/admin/policies?${status ? `status=${status}&` : ''}page=${n}`} />
+    </Layout>
+  );
+}
+
+/** The policy editor with its review actions. */
+export function PolicyEditPage({
+  ctx,
+  form,
+  departments,
+  replaceable,
+  policy,
+  notice,
+}: {
+  ctx: ViewContext;
+  form: FormState;
+  departments: Array<{ id: number; name: string }>;
+  replaceable: Array<{ id: number; title: string }>;
+  policy?: { id: number; status: string; reviewNote: string; validity: string; articleCount: number; actions: { edit: boolean; submit: boolean; publish: boolean; reject: boolean; changeValidity: boolean } };
+  notice?: string;
+}) {
+  const { t } = ctx;
+  const labels: Record<string, string> = {
+    indexNo: t('policies.index_no'),
+    title: t('portal.title'),
+    docNumber: t('policies.doc_number'),
+    issuingOrgan: t('policies.issuing_organ'),
+    departmentId: t('policies.department'),
+    theme: t('policies.theme'),
+    keywords: t('policies.keywords'),
+    serviceObject: t('policies.service_object'),
+    writtenOn: t('policies.written_on'),
+    publishedOn: t('policies.published_on'),
+    effectiveOn: t('policies.effective_on'),
+    validity: t('policies.validity'),
+    validityEndedOn: t('policies.validity_ended_on'),
+    replacesId: t('policies.replaces_label'),
+    summary: t('policies.summary'),
+    body: t('policies.body'),
+    note: t('portal.review_note'),
+  };
+  const title = policy ? t('policies.edit') : t('policies.new');
+  const validityOptions = VALIDITIES.map((v) => ({ value: v, label: t(`policies.validity.${v}`) }));
+  const canEdit = !policy || policy.actions.edit;
+  return (
+    <Layout ctx={ctx} title={title} crumbs={crumbs(ctx, title)}>
+      <h1>{title}</h1>
+      {notice && <Notice kind="success">{notice}</Notice>}
+      {policy && (
+        <p>
+          {t('portal.status')}: <StatusBadge ctx={ctx} status={policy.status} /> · {t('policies.articles_count', { count: policy.articleCount })}
+          {policy.status === 'published' && (
+            <>
+              {' '}
+              · <a href={`/policies/${policy.id}`}>{t('portal.view_public')}</a>
+            </>
+          )}
+        </p>
+      )}
+      {policy?.reviewNote && (
+        <Notice kind="warning">
+          {t('portal.review_note')}: {policy.reviewNote}
+        </Notice>
+      )}
+      <ErrorSummary ctx={ctx} form={form} labels={labels} />
+      {canEdit ? (
+        <form method="post" action={policy ? `/admin/policies/${policy.id}` : '/admin/policies/new'} class="form" novalidate>
+          <Csrf ctx={ctx} />
+          <Field ctx={ctx} form={form} name="title" label={labels.title!} required maxLength={300} />
+          <Field ctx={ctx} form={form} name="indexNo" label={labels.indexNo!} required />
+          <Field ctx={ctx} form={form} name="docNumber" label={labels.docNumber!} />
+          <Field ctx={ctx} form={form} name="issuingOrgan" label={labels.issuingOrgan!} required />
+          <Select ctx={ctx} form={form} name="departmentId" label={labels.departmentId!} required options={departments.map((d) => ({ value: String(d.id), label: d.name }))} />
+          <Select ctx={ctx} form={form} name="theme" label={labels.theme!} required options={POLICY_THEMES.map((x) => ({ value: x, label: x }))} />
+          <Field ctx={ctx} form={form} name="keywords" label={labels.keywords!} hint={t('policies.keywords_hint')} />
+          <Field ctx={ctx} form={form} name="serviceObject" label={labels.serviceObject!} />
+          <Field ctx={ctx} form={form} name="writtenOn" label={labels.writtenOn!} type="date" required />
+          <Field ctx={ctx} form={form} name="publishedOn" label={labels.publishedOn!} type="date" />
+          <Field ctx={ctx} form={form} name="effectiveOn" label={labels.effectiveOn!} type="date" />
+          <Select ctx={ctx} form={form} name="validity" label={labels.validity!} required options={validityOptions} />
+          <Field ctx={ctx} form={form} name="validityEndedOn" label={labels.validityEndedOn!} type="date" />
+          <Select ctx={ctx} form={form} name="replacesId" label={labels.replacesId!} options={replaceable.filter((r) => r.id !== policy?.id).map((r) => ({ value: String(r.id), label: r.title }))} />
+          <TextArea ctx={ctx} form={form} name="summary" label={labels.summary!} rows={5} hint={t('policies.summary_hint')} />
+          <TextArea ctx={ctx} form={form} name="body" label={labels.body!} required rows={20} hint={t('policies.body_hint')} />
+          <button type="submit" class="button primary">
+            {t('portal.save_draft')}
+          </button>
+        </form>
+      ) : (
+        <p class="meta">{t('policies.cannot_edit')}</p>
+      )}
+      {policy && (
+        <section aria-labelledby="wf-h">
+          <h2 id="wf-h">{t('portal.workflow')}</h2>
+          <div class="actions">
+            {policy.actions.submit && (
+              <form method="post" action={`/admin/policies/${policy.id}/submit`}>
+                <Csrf ctx={ctx} />
+                <button type="submit" class="button primary">
+                  {t('portal.submit_review')}
+                </button>
+              </form>
+            )}
+            {policy.actions.publish && (
+              <form method="post" action={`/admin/policies/${policy.id}/publish`}>
+                <Csrf ctx={ctx} />
+                <button type="submit" class="button primary">
+                  {t('policies.publish')}
+                </button>
+              </form>
+            )}
+          </div>
+          {policy.actions.reject && (
+            <form method="post" action={`/admin/policies/${policy.id}/reject`} class="form" novalidate>
+              <Csrf ctx={ctx} />
+              <TextArea ctx={ctx} form={form} name="note" label={labels.note!} rows={3} required />
+              <button type="submit" class="button">
+                {t('portal.reject')}
+              </button>
+            </form>
+          )}
+          {policy.actions.changeValidity && (
+            <form method="post" action={`/admin/policies/${policy.id}/validity`} class="form" novalidate>
+              <Csrf ctx={ctx} />
+              <Select ctx={ctx} form={{ values: { validity: policy.validity, ...form.values }, errors: form.errors }} name="validity" label={labels.validity!} required options={validityOptions} />
+              <Field ctx={ctx} form={form} name="validityEndedOn" label={labels.validityEndedOn!} type="date" />
+              <button type="submit" class="button">
+                {t('policies.change_validity')}
+              </button>
+            </form>
+          )}
+          {!policy.actions.submit && !policy.actions.publish && !policy.actions.reject && !policy.actions.changeValidity && <p class="meta">{t('portal.no_actions')}</p>}
+        </section>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,141 @@
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Executor } from '../../http/context.js';
+import type { PolicyArticleTable, PolicyTable } from '../../db/database.js';
+import type { PolicyArticle } from './policies.structure.js';
+import type { PolicyListFilter } from './policies.schema.js';
+
+export type PolicyRow = Selectable<PolicyTable>;
+export type PolicyArticleRow = Selectable<PolicyArticleTable>;
+
+/** A policy by id. */
+export async function findById(db: Executor, id: number): Promise<PolicyRow | undefined> {
+  return db.selectFrom('policy').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A policy by its index number. */
+export async function findByIndexNo(db: Executor, indexNo: string): Promise<PolicyRow | undefined> {
+  return db.selectFrom('policy').selectAll().where('indexNo', '=', indexNo).executeTakeFirst();
+}
+
+/** Inserts a policy. */
+export async function insert(db: Executor, row: Insertable<PolicyTable>): Promise<number> {
+  return (await db.insertInto('policy').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Updates a policy only if it is still in the expected state; false when it was not. */
+export async function updateIf(db: Executor, id: number, expectedStatus: string, patch: Updateable<PolicyTable>): Promise<boolean> {
+  const r = await db.updateTable('policy').set(patch).where('id', '=', id).where('status', '=', expectedStatus).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Replaces a policy's parsed articles. */
+export async function replaceArticles(db: Executor, policyId: number, articles: PolicyArticle[]): Promise<void> {
+  await db.deleteFrom('policyArticle').where('policyId', '=', policyId).execute();
+  for (let i = 0; i < articles.length; i += 200) {
+    await db
+      .insertInto('policyArticle')
+      .values(articles.slice(i, i + 200).map((a) => ({ policyId, seq: a.seq, number: a.number, anchor: a.anchor, chapterNumber: a.chapterNumber, chapterTitle: a.chapterTitle, text: a.text })))
+      .execute();
+  }
+}
+
+/** A policy's articles in order. */
+export async function articlesOf(db: Executor, policyId: number): Promise<PolicyArticleRow[]> {
+  return db.selectFrom('policyArticle').selectAll().where('policyId', '=', policyId).orderBy('seq').execute();
+}
+
+/** The published policy that names this one as the policy it replaces. */
+export async function successorOf(db: Executor, id: number) {
+  return db.selectFrom('policy').select(['id', 'title', 'docNumber']).where('replacesId', '=', id).where('status', '=', 'published').orderBy('publishedOn', 'desc').executeTakeFirst();
+}
+
+/** Short references (id, title) for a set of policies. */
+export async function titles(db: Executor, ids: number[]) {
+  if (ids.length === 0) {
+    return [];
+  }
+  return db.selectFrom('policy').select(['id', 'title', 'docNumber', 'status']).where('id', 'in', ids).execute();
+}
+
+function publicBase(db: Executor, f: Omit<PolicyListFilter, 'page'>) {
+  let q = db.selectFrom('policy').where('status', '=', 'published');
+  if (f.theme) {
+    q = q.where('theme', '=', f.theme);
+  }
+  if (f.organ) {
+    q = q.where('issuingOrgan', '=', f.organ);
+  }
+  if (f.year) {
+    q = q.where('publishedOn', '>=', `${f.year}-01-01`).where('publishedOn', '<=', `${f.year}-12-31`);
+  }
+  if (f.validity) {
+    q = q.where('validity', '=', f.validity);
+  }
+  if (f.department) {
+    q = q.where('departmentId', '=', f.department);
+  }
+  if (f.q) {
+    // Title filter until full-text search lands; LIKE wildcards in the query are dropped.
+    q = q.where('title', 'like', `%${f.q.replace(/[%_\\]/g, '')}%`);
+  }
+  return q;
+}
+
+const listColumns = ['id', 'indexNo', 'title', 'docNumber', 'issuingOrgan', 'departmentId', 'theme', 'writtenOn', 'publishedOn', 'effectiveOn', 'validity', 'validityEndedOn', 'updatedAt'] as const;
+
+/** Published policies matching the filters, newest first, with the total. */
+export async function listPublic(db: Executor, f: PolicyListFilter, limit: number, offset: number) {
+  const base = publicBase(db, f);
+  const [rows, count] = await Promise.all([
+    base.select(listColumns).orderBy('publishedOn', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+// substr works the same on both engines; raw SQL is not renamed by the CamelCasePlugin, hence snake_case.
+const yearOf = sql<string>`substr(published_on, 1, 4)`;
+
+/** Counts per facet value among the policies matching the filters. */
+export async function facets(db: Executor, f: PolicyListFilter) {
+  const base = publicBase(db, f);
+  const [theme, organ, validity, department, years] = await Promise.all([
+    base.select(['theme as value', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('theme').orderBy('n', 'desc').execute(),
+    base.select(['issuingOrgan as value', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('issuingOrgan').orderBy('n', 'desc').limit(30).execute(),
+    base.select(['validity as value', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('validity').execute(),
+    base.select(['departmentId as value', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('departmentId').orderBy('n', 'desc').execute(),
+    base.select([yearOf.as('value'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(yearOf).execute(),
+  ]);
+  const n = <T>(rows: Array<{ value: T; n: number | string }>) => rows.map((r) => ({ value: r.value, count: Number(r.n) }));
+  return {
+    theme: n(theme),
+    organ: n(organ),
+    validity: n(validity),
+    department: n(department),
+    year: years.map((r) => ({ value: Number(r.value), count: Number(r.n) })).filter((y) => y.value > 0).sort((a, b) => b.value - a.value),
+  };
+}
+
+/** Recently published or changed policies, for the feeds. */
+export async function recentlyChanged(db: Executor, limit: number) {
+  return db.selectFrom('policy').select([...listColumns, 'summary']).where('status', '=', 'published').orderBy('updatedAt', 'desc').limit(limit).execute();
+}
+
+/** Staff list: policies in some departments (null = all). */
+export async function listStaff(db: Executor, departmentIds: number[] | null, status: string | undefined, limit: number, offset: number) {
+  let q = db.selectFrom('policy');
+  if (departmentIds) {
+    if (departmentIds.length === 0) {
+      return { rows: [], total: 0 };
+    }
+    q = q.where('departmentId', 'in', departmentIds);
+  }
+  if (status) {
+    q = q.where('status', '=', status);
+  }
+  const [rows, count] = await Promise.all([
+    q.select(['id', 'title', 'status', 'docNumber', 'validity', 'updatedAt']).orderBy('updatedAt', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

@@ -1,0 +1,213 @@
+import type { Actor, CurrentUser, Executor } from '../../http/context.js';
+import { AppError, fieldError } from '../../http/errors.js';
+import { recordAudit } from '../../platform/audit/index.js';
+import { nowIso, todayInChina } from '../../platform/clock.js';
+import { canActInDepartment, requireDepartment, requireRole, requireUser } from '../accounts/index.js';
+import { findDepartmentById } from '../departments/index.js';
+import * as repo from './policies.repository.js';
+import type { PolicyInput, PolicyListFilter, ValidityInput } from './policies.schema.js';
+import { parsePolicyText } from './policies.structure.js';
+
+/** What a user may do to a policy in its current state (drives the service and the buttons). */
+export function policyActions(user: CurrentUser | null, p: { status: string; departmentId: number; authorId: number | null }) {
+  const inDept = canActInDepartment(user, p.departmentId);
+  const editor = inDept && (user?.role === 'editor' || user?.role === 'admin');
+  const reviewer = inDept && (user?.role === 'reviewer' || user?.role === 'admin');
+  // Four eyes: the last editor does not publish their own text (the general office may).
+  const notOwn = user?.role === 'admin' || p.authorId !== user?.id;
+  return {
+    edit: editor && (p.status === 'draft' || p.status === 'rejected'),
+    submit: editor && (p.status === 'draft' || p.status === 'rejected'),
+    publish: reviewer && p.status === 'in_review' && notOwn,
+    reject: reviewer && p.status === 'in_review',
+    changeValidity: reviewer && p.status === 'published',
+  };
+}
+
+function rowOf(input: PolicyInput) {
+  const { preamble, articles } = parsePolicyText(input.body);
+  return {
+    row: {
+      indexNo: input.indexNo,
+      title: input.title,
+      docNumber: input.docNumber ?? '',
+      issuingOrgan: input.issuingOrgan,
+      departmentId: input.departmentId,
+      theme: input.theme,
+      keywords: input.keywords ?? '',
+      serviceObject: input.serviceObject ?? '',
+      writtenOn: input.writtenOn,
+      publishedOn: input.publishedOn ?? null,
+      effectiveOn: input.effectiveOn ?? null,
+      validity: input.validity,
+      validityEndedOn: input.validity === 'valid' ? null : (input.validityEndedOn ?? null),
+      replacesId: input.replacesId ?? null,
+      summary: input.summary ?? '',
+      body: input.body,
+      preamble,
+    },
+    articles,
+  };
+}
+
+async function checkInput(trx: Executor, user: CurrentUser, input: PolicyInput, id: number | null): Promise<void> {
+  const clash = await repo.findByIndexNo(trx, input.indexNo);
+  if (clash && clash.id !== id) {
+    throw fieldError('indexNo', 'validation.code_taken');
+  }
+  if (!(await findDepartmentById(trx, input.departmentId))) {
+    throw fieldError('departmentId', 'validation.choice');
+  }
+  if (!canActInDepartment(user, input.departmentId)) {
+    throw fieldError('departmentId', 'validation.not_your_department');
+  }
+  if (input.replacesId !== undefined) {
+    const old = await repo.findById(trx, input.replacesId);
+    if (!old || old.id === id || old.status !== 'published') {
+      throw fieldError('replacesId', 'validation.choice');
+    }
+  }
+}
+
+function auditView(p: repo.PolicyRow) {
+  const { body: _b, preamble: _p, createdAt: _c, updatedAt: _u, ...rest } = p;
+  return rest;
+}
+
+async function load(db: Executor, id: number): Promise<repo.PolicyRow> {
+  const p = await repo.findById(db, id);
+  if (!p) {
+    throw new AppError('not_found');
+  }
+  return p;
+}
+
+/** An editor files a new policy as a draft; its text is split into chapters and articles. */
+export async function createPolicy(trx: Executor, actor: Actor, user: CurrentUser | null, input: PolicyInput): Promise<number> {
+  const u = requireRole(user, 'editor', 'admin');
+  await checkInput(trx, u, input, null);
+  const { row, articles } = rowOf(input);
+  const now = nowIso();
+  const id = await repo.insert(trx, { ...row, status: 'draft', reviewNote: '', authorId: u.id, reviewerId: null, createdAt: now, updatedAt: now });
+  await repo.replaceArticles(trx, id, articles);
+  await recordAudit(trx, actor, { action: 'policy.create', entityType: 'policy', entityId: id, after: { ...auditView(await load(trx, id)), articles: articles.length } });
+  return id;
+}
+
+/** An editor changes a draft (or a policy sent back). */
+export async function updatePolicy(trx: Executor, actor: Actor, user: CurrentUser | null, id: number, input: PolicyInput): Promise<void> {
+  const u = requireUser(user);
+  const before = await load(trx, id);
+  requireDepartment(u, before.departmentId);
+  if (!policyActions(u, before).edit) {
+    throw new AppError('invalid_state', {}, [], 'policies.cannot_edit');
+  }
+  await checkInput(trx, u, input, id);
+  const { row, articles } = rowOf(input);
+  if (!(await repo.updateIf(trx, id, before.status, { ...row, status: 'draft', authorId: u.id, updatedAt: nowIso() }))) {
+    throw new AppError('conflict');
+  }
+  await repo.replaceArticles(trx, id, articles);
+  await recordAudit(trx, actor, { action: 'policy.update', entityType: 'policy', entityId: id, before: auditView(before), after: { ...auditView(await load(trx, id)), articles: articles.length } });
+}
+
+async function transition(trx: Executor, actor: Actor, user: CurrentUser | null, id: number, action: 'submit' | 'publish' | 'reject', note = ''): Promise<repo.PolicyRow> {
+  const u = requireUser(user);
+  const before = await load(trx, id);
+  requireDepartment(u, before.departmentId);
+  if (!policyActions(u, before)[action]) {
+    throw new AppError('invalid_state', {}, [], action === 'publish' && before.authorId === u.id ? 'portal.no_self_approval' : 'portal.cannot_transition');
+  }
+  const now = nowIso();
+  const patch =
+    action === 'submit'
+      ? { status: 'in_review', reviewNote: '', updatedAt: now }
+      : action === 'reject'
+        ? { status: 'rejected', reviewNote: note, updatedAt: now }
+        : { status: 'published', reviewNote: '', reviewerId: u.id, publishedOn: before.publishedOn ?? todayInChina(), updatedAt: now };
+  if (!(await repo.updateIf(trx, id, before.status, patch))) {
+    throw new AppError('conflict');
+  }
+  if (action === 'publish' && before.replacesId !== null) {
+    await retireReplaced(trx, actor, before.replacesId, before.effectiveOn ?? before.publishedOn ?? todayInChina());
+  }
+  const after = await load(trx, id);
+  await recordAudit(trx, actor, { action: `policy.${action}`, entityType: 'policy', entityId: id, before: { status: before.status }, after: { status: after.status, publishedOn: after.publishedOn, note: note || undefined } });
+  return after;
+}
+
+/** Publishing a policy that replaces another marks the old one repealed from the new one's effective date. */
+async function retireReplaced(trx: Executor, actor: Actor, oldId: number, endedOn: string): Promise<void> {
+  const old = await repo.findById(trx, oldId);
+  if (!old || old.validity !== 'valid') {
+    return;
+  }
+  await repo.updateIf(trx, oldId, old.status, { validity: 'repealed', validityEndedOn: endedOn, updatedAt: nowIso() });
+  await recordAudit(trx, actor, { action: 'policy.validity', entityType: 'policy', entityId: oldId, before: { validity: old.validity }, after: { validity: 'repealed', validityEndedOn: endedOn, reason: 'replaced' } });
+}
+
+/** An editor sends a draft to review. */
+export const submitPolicy = (trx: Executor, actor: Actor, user: CurrentUser | null, id: number) => transition(trx, actor, user, id, 'submit');
+/** A reviewer publishes; a policy that replaces another retires it. */
+export const publishPolicy = (trx: Executor, actor: Actor, user: CurrentUser | null, id: number) => transition(trx, actor, user, id, 'publish');
+/** A reviewer sends the draft back with a note. */
+export const rejectPolicy = (trx: Executor, actor: Actor, user: CurrentUser | null, id: number, note: string) => transition(trx, actor, user, id, 'reject', note);
+
+/** A reviewer records that a published policy expired, was repealed or amended (or is valid again). */
+export async function changeValidity(trx: Executor, actor: Actor, user: CurrentUser | null, id: number, input: ValidityInput): Promise<void> {
+  const u = requireUser(user);
+  const before = await load(trx, id);
+  requireDepartment(u, before.departmentId);
+  if (!policyActions(u, before).changeValidity) {
+    throw new AppError('invalid_state', {}, [], 'portal.cannot_transition');
+  }
+  if (input.validity !== 'valid' && !input.validityEndedOn) {
+    throw fieldError('validityEndedOn', 'validation.required');
+  }
+  const endedOn = input.validity === 'valid' ? null : (input.validityEndedOn ?? null);
+  if (!(await repo.updateIf(trx, id, 'published', { validity: input.validity, validityEndedOn: endedOn, updatedAt: nowIso() }))) {
+    throw new AppError('conflict');
+  }
+  await recordAudit(trx, actor, { action: 'policy.validity', entityType: 'policy', entityId: id, before: { validity: before.validity, validityEndedOn: before.validityEndedOn }, after: { validity: input.validity, validityEndedOn: endedOn } });
+}
+
+/** A published policy with its articles, department, predecessor and successor. */
+export async function getPublicPolicy(db: Executor, id: number) {
+  const p = await load(db, id);
+  if (p.status !== 'published') {
+    throw new AppError('not_found');
+  }
+  const [articles, department, successor, replaces] = await Promise.all([
+    repo.articlesOf(db, id),
+    findDepartmentById(db, p.departmentId),
+    repo.successorOf(db, id),
+    p.replacesId !== null ? repo.titles(db, [p.replacesId]).then((r) => r.find((x) => x.status === 'published')) : Promise.resolve(undefined),
+  ]);
+  return { policy: p, articles, department, successor, replaces };
+}
+
+/** The public library: a page of policies with facet counts. */
+export async function listPolicies(db: Executor, f: PolicyListFilter, pageSize = 20) {
+  const [list, facetCounts] = await Promise.all([repo.listPublic(db, f, pageSize, (f.page - 1) * pageSize), repo.facets(db, f)]);
+  return { ...list, facets: facetCounts, page: f.page, pageCount: Math.max(1, Math.ceil(list.total / pageSize)) };
+}
+
+/** Staff list scoped to the user's departments. */
+export async function listStaffPolicies(db: Executor, user: CurrentUser | null, status: string | undefined, page: number, pageSize = 30) {
+  const u = requireRole(user, 'editor', 'reviewer', 'admin');
+  const r = await repo.listStaff(db, u.role === 'admin' ? null : u.departmentIds, status, pageSize, (page - 1) * pageSize);
+  return { ...r, page, pageCount: Math.max(1, Math.ceil(r.total / pageSize)) };
+}
+
+/** A policy for its department's staff. */
+export async function getPolicyForStaff(db: Executor, user: CurrentUser | null, id: number) {
+  const u = requireRole(user, 'editor', 'reviewer', 'admin');
+  const p = await load(db, id);
+  requireDepartment(u, p.departmentId);
+  return { policy: p, articles: await repo.articlesOf(db, id), actions: policyActions(u, p) };
+}
+
+/** Published policies an editor may name as replaced. */
+export async function replaceablePolicies(db: Executor) {
+  return repo.listPublic(db, { page: 1 }, 500, 0).then((r) => r.rows);
+}
