@@ -2,6 +2,7 @@ import type { ViewContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
 import { Csrf, DateText, ErrorSummary, Field, Notice, Pagination, Select, TextArea, type FormState } from '../../views/components.js';
 import { StatusBadge } from '../portal/portal.admin-views.js';
+import { ReviewPanel } from '../../views/review-panel.js';
 import { POLICY_STATUSES, POLICY_THEMES, VALIDITIES } from './policies.schema.js';
 
 const crumbs = (ctx: ViewContext, last?: string) => [{ href: '/admin', label: ctx.t('nav.admin') }, ...(last ? [{ href: '/admin/policies', label: ctx.t('policies.manage') }, { label: last }] : [{ label: ctx.t('policies.manage') }])];
@@ -158,35 +159,16 @@ export function PolicyEditPage({
         <p class="meta">{t('policies.cannot_edit')}</p>
       )}
       {policy && (
-        <section aria-labelledby="wf-h">
-          <h2 id="wf-h">{t('portal.workflow')}</h2>
-          <div class="actions">
-            {policy.actions.submit && (
-              <form method="post" action={`/admin/policies/${policy.id}/submit`}>
-                <Csrf ctx={ctx} />
-                <button type="submit" class="button primary">
-                  {t('portal.submit_review')}
-                </button>
-              </form>
-            )}
-            {policy.actions.publish && (
-              <form method="post" action={`/admin/policies/${policy.id}/publish`}>
-                <Csrf ctx={ctx} />
-                <button type="submit" class="button primary">
-                  {t('policies.publish')}
-                </button>
-              </form>
-            )}
-          </div>
-          {policy.actions.reject && (
-            <form method="post" action={`/admin/policies/${policy.id}/reject`} class="form" novalidate>
-              <Csrf ctx={ctx} />
-              <TextArea ctx={ctx} form={form} name="note" label={labels.note!} rows={3} required />
-              <button type="submit" class="button">
-                {t('portal.reject')}
-              </button>
-            </form>
-          )}
+        <ReviewPanel
+          ctx={ctx}
+          base={`/admin/policies/${policy.id}`}
+          form={form}
+          canReject={policy.actions.reject}
+          buttons={[
+            ...(policy.actions.submit ? [{ action: 'submit', label: t('portal.submit_review') }] : []),
+            ...(policy.actions.publish ? [{ action: 'publish', label: t('policies.publish') }] : []),
+          ]}
+        >
           {policy.actions.changeValidity && (
             <form method="post" action={`/admin/policies/${policy.id}/validity`} class="form" novalidate>
               <Csrf ctx={ctx} />
@@ -197,8 +179,7 @@ export function PolicyEditPage({
               </button>
             </form>
           )}
-          {!policy.actions.submit && !policy.actions.publish && !policy.actions.reject && !policy.actions.changeValidity && <p class="meta">{t('portal.no_actions')}</p>}
-        </section>
+        </ReviewPanel>
       )}
     </Layout>
   );

@@ -2,6 +2,7 @@ import type { ViewContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
 import { Csrf, DateText, ErrorSummary, Field, Notice, Pagination, Select, TextArea, type FormState } from '../../views/components.js';
 import { columnName } from './portal.presenter.js';
+import { ReviewPanel } from '../../views/review-panel.js';
 import type { ColumnNode } from './portal.service.js';
 import { ARTICLE_STATUSES } from './portal.schema.js';
 
@@ -161,45 +162,17 @@ export function ArticleEditPage({
         <p class="meta">{t('portal.locked_in_review')}</p>
       )}
       {article && (
-        <section aria-labelledby="wf-h">
-          <h2 id="wf-h">{t('portal.workflow')}</h2>
-          <div class="actions">
-            {article.actions.submit && (
-              <form method="post" action={`/admin/articles/${article.id}/submit`}>
-                <Csrf ctx={ctx} />
-                <button type="submit" class="button primary">
-                  {t('portal.submit_review')}
-                </button>
-              </form>
-            )}
-            {article.actions.approve && (
-              <form method="post" action={`/admin/articles/${article.id}/approve`}>
-                <Csrf ctx={ctx} />
-                <button type="submit" class="button primary">
-                  {t('portal.approve')}
-                </button>
-              </form>
-            )}
-            {article.actions.withdraw && (
-              <form method="post" action={`/admin/articles/${article.id}/withdraw`}>
-                <Csrf ctx={ctx} />
-                <button type="submit" class="button danger">
-                  {t('portal.withdraw')}
-                </button>
-              </form>
-            )}
-          </div>
-          {article.actions.reject && (
-            <form method="post" action={`/admin/articles/${article.id}/reject`} class="form" novalidate>
-              <Csrf ctx={ctx} />
-              <TextArea ctx={ctx} form={form} name="note" label={labels.note!} rows={3} required />
-              <button type="submit" class="button">
-                {t('portal.reject')}
-              </button>
-            </form>
-          )}
-          {!article.actions.submit && !article.actions.approve && !article.actions.reject && !article.actions.withdraw && <p class="meta">{t('portal.no_actions')}</p>}
-        </section>
+        <ReviewPanel
+          ctx={ctx}
+          base={`/admin/articles/${article.id}`}
+          form={form}
+          canReject={article.actions.reject}
+          buttons={[
+            ...(article.actions.submit ? [{ action: 'submit', label: t('portal.submit_review') }] : []),
+            ...(article.actions.approve ? [{ action: 'approve', label: t('portal.approve') }] : []),
+            ...(article.actions.withdraw ? [{ action: 'withdraw', label: t('portal.withdraw'), kind: 'danger' as const }] : []),
+          ]}
+        />
       )}
       {article && (
         <section aria-labelledby="att-h">
