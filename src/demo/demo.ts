@@ -6,6 +6,7 @@ import { countUsers, hashPassword } from '../modules/accounts/index.js';
 import { DEMO_ARTICLES, DEMO_COLUMNS, DEMO_DEPARTMENTS, DEMO_USERS, type DemoColumn } from './demo-data.js';
 import * as portal from '../modules/portal/portal.service.js';
 import { updateArticle } from '../modules/portal/portal.service.js';
+import { loadDemoPolicies } from './demo-policies.js';
 
 const DEMO_ACTOR: Actor = { userId: null, name: 'demo data loader', ip: '127.0.0.1', requestId: 'demo' };
 
@@ -116,6 +117,7 @@ export async function loadDemoData(db: Db): Promise<void> {
 
     const admin = users.get('admin')!;
     const editor = users.get('editor')!;
+    await loadDemoPolicies(trx, DEMO_ACTOR, deptIds, editor, users.get('reviewer')!);
     for (const a of DEMO_ARTICLES) {
       const author = a.department === 'expropriation' ? users.get('exp-editor')! : editor;
       const input = { columnId: colIds.get(a.column)!, departmentId: deptIds.get(a.department)!, title: a.title, summary: a.summary, body: a.body };

@@ -97,6 +97,29 @@ describe('portal journeys in Chromium', () => {
     await page.close();
   });
 
+  it('a visitor finds a policy by its facets, reads an article by its address, and follows a repealed policy to its successor', async () => {
+    const page = await newPage();
+    await page.goto(base + '/');
+    await page.getByRole('link', { name: '政策文件库' }).first().click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('政策文件库');
+    await checkAccessible(page);
+    await page.getByRole('link', { name: /^城乡建设、环境保护/ }).first().click();
+    await page.getByRole('link', { name: /深入推进旧厂房改造促进高质量发展的实施意见/ }).first().click();
+    await expect(page.locator('h1').textContent()).resolves.toContain('旧厂房改造');
+    await expect(page.locator('.policy-meta').textContent()).resolves.toContain('发文字号');
+    await checkAccessible(page);
+    const url = new URL(page.url());
+    await page.goto(`${url.origin}${url.pathname}#tiao-3`);
+    expect(await page.locator('#tiao-3').textContent()).toContain('第三条');
+    // The 2018 policy it replaced says it is repealed and links back to it.
+    await page.getByRole('link', { name: /加快推进旧厂房改造/ }).first().click();
+    await expect(page.locator('.validity-banner').textContent()).resolves.toContain('废止');
+    await checkAccessible(page);
+    await page.locator('.validity-banner a').click();
+    await expect(page.locator('h1').textContent()).resolves.toContain('深入推进旧厂房改造');
+    await page.close();
+  });
+
   it('staff draft an article, it is reviewed and published, and the public sees it', async () => {
     const editor = await newPage();
     await editor.goto(base + '/login');
