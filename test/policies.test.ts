@@ -172,6 +172,40 @@ describe(`policy library over HTTP (${TEST_DIALECT})`, () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('searches the full text in Chinese: a two-character word, several words, facets, snippets, order', async () => {
+    const tag = `检索${uid()}`;
+    const a = await publish({ title: `关于盘活低效用地的通知${tag}`, body: '第一条 对自身原因闲置土地满两年的，依法无偿收回。\n第二条 鼓励连片改造。', theme: '国土资源、能源' });
+    const b = await publish({ title: `关于支持企业技术改造的若干措施${tag}`, body: '第一条 对技术改造项目给予补助。', theme: '工业、交通' });
+    const find = async (q: string, extra = '') => app.inject(`/api/v1/policies?q=${encodeURIComponent(q)}${extra}`);
+    const ids = async (q: string, extra = '') => (await find(q, extra)).json<{ items: Array<{ id: number }> }>().items.map((i) => i.id);
+
+    expect(await ids('闲置')).toContain(a);
+    expect(await ids('闲置')).not.toContain(b);
+    expect(await ids('改造')).toEqual(expect.arrayContaining([a, b]));
+    expect(await ids('技术改造 补助')).toContain(b);
+    expect(await ids('技术改造 补助')).not.toContain(a);
+    const faceted = (await find('改造', `&theme=${encodeURIComponent('工业、交通')}`)).json<{ items: Array<{ id: number }>; facets: { theme: Array<{ value: string }> } }>();
+    expect(faceted.items.map((i) => i.id)).toContain(b);
+    expect(faceted.items.map((i) => i.id)).not.toContain(a);
+    expect(faceted.facets.theme.map((f) => f.value)).toEqual(['工业、交通']);
+    // Query syntax and punctuation are only words to look for, never operators.
+    expect((await find('"OR * NEAR(')).statusCode).toBe(200);
+    expect((await find('，。！')).json<{ total: number }>().total).toBe(0);
+    expect((await find('改造', '&sort=date')).statusCode).toBe(200);
+
+    const page = await anon.get(`/policies?q=${encodeURIComponent('闲置')}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<mark>闲置</mark>');
+    expect(page.body).toContain('按相关度');
+  });
+
+  it('does not find drafts', async () => {
+    const word = `草稿专用词${uid()}`;
+    const res = await editor.post('/admin/policies/new', fields({ title: word }), '/admin/policies/new');
+    expect(res.statusCode).toBe(303);
+    expect((await app.inject(`/api/v1/policies?q=${encodeURIComponent('草稿专用词')}`)).json<{ items: Array<{ title: string }> }>().items.map((i) => i.title)).not.toContain(word);
+  });
+
   it('serves Atom and RSS feeds of new and changed policies', async () => {
     const title = `订阅测试<政策>${uid()}`;
     const id = await publish({ title });

@@ -3,12 +3,14 @@ import type { Db } from './connect.js';
 import * as m000100 from './migrations/2026_11_29_000100_foundation.js';
 import * as m000200 from './migrations/2026_11_29_000200_portal.js';
 import * as m000300 from './migrations/2026_11_29_000300_policies.js';
+import * as m000400 from './migrations/2026_11_29_000400_policy_search.js';
 
 // Listed statically, not read from the folder, so the bundle-free tsx runtime and tests find them alike.
 const migrations: Record<string, Migration> = {
   '2026_11_29_000100_foundation': m000100,
   '2026_11_29_000200_portal': m000200,
   '2026_11_29_000300_policies': m000300,
+  '2026_11_29_000400_policy_search': m000400,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,6 +3,7 @@ import type { Executor } from '../../http/context.js';
 import type { PolicyArticleTable, PolicyTable } from '../../db/database.js';
 import type { PolicyArticle } from './policies.structure.js';
 import type { PolicyListFilter } from './policies.schema.js';
+import { matches } from './policies.search.js';
 
 export type PolicyRow = Selectable<PolicyTable>;
 export type PolicyArticleRow = Selectable<PolicyArticleTable>;
@@ -57,8 +58,11 @@ export async function titles(db: Executor, ids: number[]) {
   return db.selectFrom('policy').select(['id', 'title', 'docNumber', 'status']).where('id', 'in', ids).execute();
 }
 
-function publicBase(db: Executor, f: Omit<PolicyListFilter, 'page'>) {
-  let q = db.selectFrom('policy').where('status', '=', 'published');
+function publicBase(db: Executor, f: Omit<PolicyListFilter, 'page' | 'q' | 'sort'>, terms: string[]) {
+  let q = db.selectFrom('policy').where('policy.status', '=', 'published');
+  if (terms.length > 0) {
+    q = q.where(sql<boolean>`policy.id in (select pid from ${matches(db, terms)} as s)`);
+  }
   if (f.theme) {
     q = q.where('theme', '=', f.theme);
   }
@@ -74,31 +78,41 @@ function publicBase(db: Executor, f: Omit<PolicyListFilter, 'page'>) {
   if (f.department) {
     q = q.where('departmentId', '=', f.department);
   }
-  if (f.q) {
-    // Title filter until full-text search lands; LIKE wildcards in the query are dropped.
-    q = q.where('title', 'like', `%${f.q.replace(/[%_\\]/g, '')}%`);
-  }
   return q;
 }
 
 const listColumns = ['id', 'indexNo', 'title', 'docNumber', 'issuingOrgan', 'departmentId', 'theme', 'writtenOn', 'publishedOn', 'effectiveOn', 'validity', 'validityEndedOn', 'updatedAt'] as const;
 
-/** Published policies matching the filters, newest first, with the total. */
-export async function listPublic(db: Executor, f: PolicyListFilter, limit: number, offset: number) {
-  const base = publicBase(db, f);
-  const [rows, count] = await Promise.all([
-    base.select(listColumns).orderBy('publishedOn', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+/** Published policies matching the filters and all search terms, by relevance or newest first, with the total. */
+export async function listPublic(db: Executor, f: PolicyListFilter, terms: string[], byRelevance: boolean, limit: number, offset: number) {
+  const base = publicBase(db, f, terms);
+  const page =
+    byRelevance && terms.length > 0
+      ? publicBase(db, f, [])
+          .innerJoin(matches(db, terms).as('s'), 's.pid', 'policy.id')
+          .select(listColumns.map((c) => `policy.${c}` as const))
+          .orderBy('s.score')
+          .orderBy('policy.id', 'desc')
+      : base.select(listColumns).orderBy('publishedOn', 'desc').orderBy('id', 'desc');
+  const [rows, count] = await Promise.all([page.limit(limit).offset(offset).execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
   return { rows, total: Number(count.n) };
+}
+
+/** The text of some policies (for search snippets). */
+export async function bodies(db: Executor, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db.selectFrom('policy').select(['id', 'summary', 'body']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, `${r.summary}\n${r.body}`]));
 }
 
 // substr works the same on both engines; raw SQL is not renamed by the CamelCasePlugin, hence snake_case.
 const yearOf = sql<string>`substr(published_on, 1, 4)`;
 
 /** Counts per facet value among the policies matching the filters. */
-export async function facets(db: Executor, f: PolicyListFilter) {
-  const base = publicBase(db, f);
+export async function facets(db: Executor, f: PolicyListFilter, terms: string[]) {
+  const base = publicBase(db, f, terms);
   const [theme, organ, validity, department, years] = await Promise.all([
     base.select(['theme as value', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('theme').orderBy('n', 'desc').execute(),
     base.select(['issuingOrgan as value', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('issuingOrgan').orderBy('n', 'desc').limit(30).execute(),

@@ -75,7 +75,7 @@ export async function policiesRoutes(app: FastifyInstance): Promise<void> {
     const f = parseInput(PolicyListQuery, req.query);
     const r = await service.listPolicies(db(), f);
     const departments = new Map((await listAllDepartments(db())).map((d) => [d.id, d]));
-    return sendPage(reply, <PolicyListPage ctx={viewContext(req)} filter={f} rows={r.rows} total={r.total} page={r.page} pageCount={r.pageCount} facets={r.facets} departments={departments} />);
+    return sendPage(reply, <PolicyListPage ctx={viewContext(req)} filter={f} rows={r.rows} total={r.total} page={r.page} pageCount={r.pageCount} facets={r.facets} departments={departments} snippets={r.snippets} />);
   });
 
   const feedItems = async () => (await repo.recentlyChanged(db(), 50)).map((p) => ({ id: p.id, title: p.title, summary: p.summary.split('\n')[0] ?? '', docNumber: p.docNumber, publishedOn: p.publishedOn, updatedAt: p.updatedAt, validity: p.validity }));

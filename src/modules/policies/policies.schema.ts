@@ -79,6 +79,8 @@ export const PolicyListQuery = z.object({
   validity: z.preprocess(blankToUndefined, z.enum(VALIDITIES).optional()),
   department: z.preprocess(blankToUndefined, idParam.optional()),
   q: optionalText(100),
+  /** relevance (default when searching) or date. */
+  sort: z.preprocess(blankToUndefined, z.enum(['relevance', 'date']).optional()),
   page: pageParam,
 });
 export type PolicyListFilter = z.infer<typeof PolicyListQuery>;

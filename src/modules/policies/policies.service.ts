@@ -7,6 +7,8 @@ import { findDepartmentById } from '../departments/index.js';
 import * as repo from './policies.repository.js';
 import type { PolicyInput, PolicyListFilter, ValidityInput } from './policies.schema.js';
 import { parsePolicyText } from './policies.structure.js';
+import { indexPolicy } from './policies.search.js';
+import { queryTerms, snippet } from '../../platform/search/segment.js';
 
 /** What a user may do to a policy in its current state (drives the service and the buttons). */
 export function policyActions(user: CurrentUser | null, p: { status: string; departmentId: number; authorId: number | null }) {
@@ -128,6 +130,10 @@ async function transition(trx: Executor, actor: Actor, user: CurrentUser | null,
   if (!(await repo.updateIf(trx, id, before.status, patch))) {
     throw new AppError('conflict');
   }
+  if (action === 'publish') {
+    // Only what is published is searchable; the index row commits with the publication.
+    await indexPolicy(trx, id, `${before.title}\n${before.docNumber}\n${before.keywords}\n${before.summary}\n${before.body}`);
+  }
   if (action === 'publish' && before.replacesId !== null) {
     await retireReplaced(trx, actor, before.replacesId, before.effectiveOn ?? before.publishedOn ?? todayInChina());
   }
@@ -186,10 +192,23 @@ export async function getPublicPolicy(db: Executor, id: number) {
   return { policy: p, articles, department, successor, replaces };
 }
 
-/** The public library: a page of policies with facet counts. */
+/** The public library: a page of policies (searched when there is a query) with facet counts and snippets. */
 export async function listPolicies(db: Executor, f: PolicyListFilter, pageSize = 20) {
-  const [list, facetCounts] = await Promise.all([repo.listPublic(db, f, pageSize, (f.page - 1) * pageSize), repo.facets(db, f)]);
-  return { ...list, facets: facetCounts, page: f.page, pageCount: Math.max(1, Math.ceil(list.total / pageSize)) };
+  const terms = f.q ? queryTerms(f.q) : [];
+  // A query with no searchable word (only punctuation, say) matches nothing rather than everything.
+  if (f.q && terms.length === 0) {
+    const empty = { theme: [], organ: [], validity: [], department: [], year: [] };
+    return { rows: [], total: 0, facets: empty, terms, snippets: new Map<number, ReturnType<typeof snippet>>(), page: f.page, pageCount: 1 };
+  }
+  const byRelevance = terms.length > 0 && f.sort !== 'date';
+  const [list, facetCounts] = await Promise.all([repo.listPublic(db, f, terms, byRelevance, pageSize, (f.page - 1) * pageSize), repo.facets(db, f, terms)]);
+  const snippets = new Map<number, ReturnType<typeof snippet>>();
+  if (terms.length > 0) {
+    for (const [id, text] of await repo.bodies(db, list.rows.map((r) => r.id))) {
+      snippets.set(id, snippet(text, terms));
+    }
+  }
+  return { ...list, facets: facetCounts, terms, snippets, page: f.page, pageCount: Math.max(1, Math.ceil(list.total / pageSize)) };
 }
 
 /** Staff list scoped to the user's departments. */
@@ -209,5 +228,5 @@ export async function getPolicyForStaff(db: Executor, user: CurrentUser | null, 
 
 /** Published policies an editor may name as replaced. */
 export async function replaceablePolicies(db: Executor) {
-  return repo.listPublic(db, { page: 1 }, 500, 0).then((r) => r.rows);
+  return repo.listPublic(db, { page: 1 }, [], false, 500, 0).then((r) => r.rows);
 }

@@ -18,9 +18,9 @@ interface ListRow {
 }
 
 /** The query string of the list with some filters changed (null removes one); the page resets. */
-function listHref(f: PolicyListFilter, change: Partial<Record<'theme' | 'organ' | 'year' | 'validity' | 'department' | 'q' | 'page', string | number | null>>): string {
+function listHref(f: PolicyListFilter, change: Partial<Record<'theme' | 'organ' | 'year' | 'validity' | 'department' | 'q' | 'sort' | 'page', string | number | null>>): string {
   const p = new URLSearchParams();
-  const merged: Record<string, string | number | undefined | null> = { theme: f.theme, organ: f.organ, year: f.year, validity: f.validity, department: f.department, q: f.q, ...change };
+  const merged: Record<string, string | number | undefined | null> = { theme: f.theme, organ: f.organ, year: f.year, validity: f.validity, department: f.department, q: f.q, sort: f.sort, ...change };
   for (const [k, v] of Object.entries(merged)) {
     if (v !== undefined && v !== null && v !== '' && !(k === 'page' && v === 1)) {
       p.set(k, String(v));
@@ -65,8 +65,10 @@ export function PolicyListPage({
   pageCount,
   facets,
   departments,
+  snippets,
 }: {
   ctx: ViewContext;
+  snippets: Map<number, Array<{ text: string; mark: boolean }>>;
   filter: PolicyListFilter;
   rows: ListRow[];
   total: number;
@@ -84,7 +86,10 @@ export function PolicyListPage({
       <form method="get" action="/policies" class="filters" role="search">
         <div class="field">
           <label for="q">{t('policies.search')}</label>
-          <input id="q" name="q" type="search" value={filter.q ?? ''} maxLength={100} />
+          <input id="q" name="q" type="search" value={filter.q ?? ''} maxLength={100} aria-describedby="q-hint" />
+          <p class="hint" id="q-hint">
+            {t('policies.search_hint')}
+          </p>
         </div>
         {(['theme', 'organ', 'year', 'validity', 'department'] as const).map((k) => (filter[k] !== undefined ? <input type="hidden" name={k} value={String(filter[k])} key={k} /> : null))}
         <button type="submit" class="button">
@@ -116,6 +121,13 @@ export function PolicyListPage({
         </aside>
         <section aria-labelledby="results-h">
           <h2 id="results-h">{t('policies.found', { count: total })}</h2>
+          {filter.q && (
+            <p class="meta">
+              {t('policies.sort')}:{' '}
+              {filter.sort === 'date' ? <a href={listHref(filter, { sort: null, page: null })}>{t('policies.sort_relevance')}</a> : <strong>{t('policies.sort_relevance')}</strong>} ·{' '}
+              {filter.sort === 'date' ? <strong>{t('policies.sort_date')}</strong> : <a href={listHref(filter, { sort: 'date', page: null })}>{t('policies.sort_date')}</a>}
+            </p>
+          )}
           {rows.length === 0 ? (
             <p>{t('policies.none')}</p>
           ) : (
@@ -127,6 +139,11 @@ export function PolicyListPage({
                     {' '}
                     {p.docNumber} · {p.publishedOn} · <span class={`status-badge validity-${p.validity}`}>{validity(p.validity)}</span>
                   </span>
+                  {snippets.get(p.id) && (
+                    <p class="snippet">
+                      {snippets.get(p.id)!.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : s.text))}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
