@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from './context.js';
-import { Csrf, TextArea, type FormState } from './components.js';
+import { Csrf, Select, TextArea, type FormState } from './components.js';
 
 /** One button of the review panel: the action's path segment, its label and its weight. */
 export interface ReviewButton {
@@ -56,5 +56,17 @@ export function ReviewPanel({
       {children}
       {nothing && <p class="meta">{t('portal.no_actions')}</p>}
     </section>
+  );
+}
+
+/** The status filter above a staff list of reviewed records (a GET form, so it works without JS). */
+export function StatusFilter({ ctx, action, status, statuses }: { ctx: ViewContext; action: string; status: string | undefined; statuses: readonly string[] }) {
+  return (
+    <form method="get" action={action} class="filters">
+      <Select ctx={ctx} form={{ values: { status }, errors: {} }} name="status" label={ctx.t('portal.status')} options={statuses.map((s) => ({ value: s, label: ctx.t(`portal.status.${s}` as 'portal.status.draft') }))} />
+      <button class="button" type="submit">
+        {ctx.t('form.filter')}
+      </button>
+    </form>
   );
 }

@@ -2,7 +2,7 @@ import type { ViewContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
 import { Csrf, DateText, ErrorSummary, Field, Notice, Pagination, Select, TextArea, type FormState } from '../../views/components.js';
 import { StatusBadge } from '../portal/portal.admin-views.js';
-import { ReviewPanel } from '../../views/review-panel.js';
+import { ReviewPanel, StatusFilter } from '../../views/review-panel.js';
 import { POLICY_STATUSES, POLICY_THEMES, VALIDITIES } from './policies.schema.js';
 
 const crumbs = (ctx: ViewContext, last?: string) => [{ href: '/admin', label: ctx.t('nav.admin') }, ...(last ? [{ href: '/admin/policies', label: ctx.t('policies.manage') }, { label: last }] : [{ label: ctx.t('policies.manage') }])];
@@ -32,12 +32,7 @@ export function AdminPoliciesPage({
           {t('policies.new')}
         </a>
       </p>
-      <form method="get" action="/admin/policies" class="filters">
-        <Select ctx={ctx} form={{ values: { status }, errors: {} }} name="status" label={t('portal.status')} options={POLICY_STATUSES.map((s) => ({ value: s, label: t(`portal.status.${s}`) }))} />
-        <button class="button" type="submit">
-          {t('form.filter')}
-        </button>
-      </form>
+      <StatusFilter ctx={ctx} action="/admin/policies" status={status} statuses={POLICY_STATUSES} />
       <p class="meta">{t('policies.found', { count: total })}</p>
       <table>
         <thead>

@@ -2,7 +2,7 @@ import type { ViewContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
 import { Csrf, DateText, ErrorSummary, Field, Notice, Pagination, Select, TextArea, type FormState } from '../../views/components.js';
 import { columnName } from './portal.presenter.js';
-import { ReviewPanel } from '../../views/review-panel.js';
+import { ReviewPanel, StatusFilter } from '../../views/review-panel.js';
 import type { ColumnNode } from './portal.service.js';
 import { ARTICLE_STATUSES } from './portal.schema.js';
 
@@ -40,12 +40,7 @@ export function AdminArticlesPage({
           {t('portal.new_article')}
         </a>
       </p>
-      <form method="get" action="/admin/articles" class="filters">
-        <Select ctx={ctx} form={{ values: { status }, errors: {} }} name="status" label={t('portal.status')} options={ARTICLE_STATUSES.map((s) => ({ value: s, label: t(`portal.status.${s}`) }))} />
-        <button class="button" type="submit">
-          {t('form.filter')}
-        </button>
-      </form>
+      <StatusFilter ctx={ctx} action="/admin/articles" status={status} statuses={ARTICLE_STATUSES} />
       <p class="meta">{t('portal.article_count', { count: total })}</p>
       <table>
         <thead>
