@@ -25,6 +25,9 @@ import { registerPortal } from './modules/portal/index.js';
 import { registerAdmin } from './modules/admin/index.js';
 import { registerCalendar } from './modules/calendar/index.js';
 import { registerPolicies } from './modules/policies/index.js';
+import { registerInterpretations } from './modules/interpretations/index.js';
+import { registerDialogues } from './modules/dialogues/index.js';
+import { registerInterpretationPlans } from './modules/interpretation-plans/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -120,6 +123,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await registerAdmin(app);
   await registerCalendar(app);
   await registerPolicies(app);
+  await registerInterpretations(app);
+  await registerDialogues(app);
+  await registerInterpretationPlans(app);
   app.nav.sort((a, b) => a.order - b.order);
 
   const worker = new Worker(db.kysely, handlers, app.log, { pollMs: 1000, batch: 10, schedules });

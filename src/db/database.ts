@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type { InterpretationsTables } from '../modules/interpretations/interpretations.table.js';
+import type { DialoguesTables } from '../modules/dialogues/dialogues.table.js';
+import type { InterpretationPlansTables } from '../modules/interpretation-plans/interpretation-plans.table.js';
+import type { PolicyComparisonTables } from '../modules/policies/policies.compare.table.js';
 
 // Table interfaces, one per table, camelCase (the CamelCasePlugin maps them to snake_case columns).
 // Modules own their tables; this file only gathers them for Kysely's typing.
@@ -204,6 +208,32 @@ export interface PolicyTable {
   reviewerId: number | null;
   createdAt: string;
   updatedAt: string;
+  /** normative 规范性文件 / major 重大政策 / notice 通知公告 / other; the first two require summary, graphic and interpretation. */
+  category: Generated<string>;
+  /** 图解版 source: the policy card as JSON ('' when none). */
+  card: Generated<string>;
+  /** An uploaded designed graphic that replaces the generated one. */
+  graphicFileId: number | null;
+  /** Text alternative of the uploaded graphic. */
+  graphicAlt: Generated<string>;
+}
+
+/** A glossary term (名词解释) of a policy, marked where it occurs in the text. */
+export interface PolicyTermTable {
+  id: Generated<number>;
+  policyId: number;
+  seq: number;
+  term: string;
+  definition: string;
+}
+
+/** A file attached to a policy. */
+export interface PolicyAttachmentTable {
+  id: Generated<number>;
+  policyId: number;
+  fileId: number;
+  seq: number;
+  title: string;
 }
 
 export interface PolicyArticleTable {
@@ -218,7 +248,8 @@ export interface PolicyArticleTable {
 }
 
 /** Every table Kysely knows about. */
-export interface Database {
+/** Every table; modules added after the foundation keep their table interfaces beside their code. */
+export interface Database extends InterpretationsTables, DialoguesTables, InterpretationPlansTables, PolicyComparisonTables {
   setting: SettingTable;
   department: DepartmentTable;
   user: UserTable;
@@ -234,4 +265,6 @@ export interface Database {
   articleVersionAttachment: ArticleVersionAttachmentTable;
   policy: PolicyTable;
   policyArticle: PolicyArticleTable;
+  policyTerm: PolicyTermTable;
+  policyAttachment: PolicyAttachmentTable;
 }

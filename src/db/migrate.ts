@@ -4,6 +4,11 @@ import * as m000100 from './migrations/2026_11_29_000100_foundation.js';
 import * as m000200 from './migrations/2026_11_29_000200_portal.js';
 import * as m000300 from './migrations/2026_11_29_000300_policies.js';
 import * as m000400 from './migrations/2026_11_29_000400_policy_search.js';
+import * as m000500 from './migrations/2026_11_29_000500_policy_versions.js';
+import * as m000600 from './migrations/2026_11_29_000600_interpretations.js';
+import * as m000700 from './migrations/2026_11_29_000700_policy_comparison.js';
+import * as m000800 from './migrations/2026_11_29_000800_dialogues.js';
+import * as m000900 from './migrations/2026_11_29_000900_interpretation_plans.js';
 
 // Listed statically, not read from the folder, so the bundle-free tsx runtime and tests find them alike.
 const migrations: Record<string, Migration> = {
@@ -11,6 +16,11 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_000200_portal': m000200,
   '2026_11_29_000300_policies': m000300,
   '2026_11_29_000400_policy_search': m000400,
+  '2026_11_29_000500_policy_versions': m000500,
+  '2026_11_29_000600_interpretations': m000600,
+  '2026_11_29_000700_policy_comparison': m000700,
+  '2026_11_29_000800_dialogues': m000800,
+  '2026_11_29_000900_interpretation_plans': m000900,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

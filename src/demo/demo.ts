@@ -7,6 +7,11 @@ import { DEMO_ARTICLES, DEMO_COLUMNS, DEMO_DEPARTMENTS, DEMO_USERS, type DemoCol
 import * as portal from '../modules/portal/portal.service.js';
 import { updateArticle } from '../modules/portal/portal.service.js';
 import { loadDemoPolicies } from './demo-policies.js';
+import type { DemoContext } from './demo-context.js';
+import { loadPolicyComparisonDemo } from '../modules/policies/policies.compare.demo.js';
+import { loadInterpretationsDemo } from '../modules/interpretations/interpretations.demo.js';
+import { loadDialoguesDemo } from '../modules/dialogues/dialogues.demo.js';
+import { loadInterpretationPlansDemo } from '../modules/interpretation-plans/interpretation-plans.demo.js';
 
 const DEMO_ACTOR: Actor = { userId: null, name: 'demo data loader', ip: '127.0.0.1', requestId: 'demo' };
 
@@ -118,6 +123,11 @@ export async function loadDemoData(db: Db): Promise<void> {
     const admin = users.get('admin')!;
     const editor = users.get('editor')!;
     await loadDemoPolicies(trx, DEMO_ACTOR, deptIds, editor, users.get('reviewer')!);
+    const ctx: DemoContext = { actor: DEMO_ACTOR, deptIds, users };
+    await loadPolicyComparisonDemo(trx, ctx);
+    await loadInterpretationsDemo(trx, ctx);
+    await loadDialoguesDemo(trx, ctx);
+    await loadInterpretationPlansDemo(trx, ctx);
     for (const a of DEMO_ARTICLES) {
       const author = a.department === 'expropriation' ? users.get('exp-editor')! : editor;
       const input = { columnId: colIds.get(a.column)!, departmentId: deptIds.get(a.department)!, title: a.title, summary: a.summary, body: a.body };

@@ -153,3 +153,34 @@ export async function listStaff(db: Executor, departmentIds: number[] | null, st
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/** Brief references to policies, for other modules (plans, dialogues, assessment). */
+export async function briefs(db: Executor, ids: number[]) {
+  if (ids.length === 0) {
+    return [];
+  }
+  return db.selectFrom('policy').select(briefColumns).where('id', 'in', ids).execute();
+}
+
+const briefColumns = ['id', 'indexNo', 'title', 'docNumber', 'departmentId', 'status', 'category', 'writtenOn', 'publishedOn', 'validity'] as const;
+
+/** Published policies, optionally of some departments and published within [from, to], oldest first. */
+export async function publishedBriefs(db: Executor, opts: { departmentIds?: number[]; from?: string; to?: string; categories?: readonly string[] }) {
+  let q = db.selectFrom('policy').select(briefColumns).where('status', '=', 'published');
+  if (opts.departmentIds) {
+    if (opts.departmentIds.length === 0) {
+      return [];
+    }
+    q = q.where('departmentId', 'in', opts.departmentIds);
+  }
+  if (opts.categories) {
+    q = q.where('category', 'in', [...opts.categories]);
+  }
+  if (opts.from) {
+    q = q.where('publishedOn', '>=', opts.from);
+  }
+  if (opts.to) {
+    q = q.where('publishedOn', '<=', opts.to);
+  }
+  return q.orderBy('publishedOn').orderBy('id').execute();
+}

@@ -19,6 +19,15 @@ export const POLICY_THEMES = [
 export const VALIDITIES = ['valid', 'expired', 'repealed', 'amended'] as const;
 export type Validity = (typeof VALIDITIES)[number];
 
+/**
+ * Policy categories: normative 规范性文件, major 重大政策 (major decisions and measures), notice 通知公告,
+ * other. Normative documents and major policies must be interpreted (STANDARDS.md §4).
+ */
+export const POLICY_CATEGORIES = ['normative', 'major', 'notice', 'other'] as const;
+export type PolicyCategory = (typeof POLICY_CATEGORIES)[number];
+/** Categories whose summary, graphic and interpretation must go out with the policy. */
+export const INTERPRETATION_REQUIRED_CATEGORIES: readonly PolicyCategory[] = ['normative', 'major'];
+
 /** Policy workflow states (the same path as articles: draft → review → published). */
 export const POLICY_STATUSES = ['draft', 'in_review', 'published', 'rejected'] as const;
 

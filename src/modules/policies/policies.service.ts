@@ -8,6 +8,7 @@ import * as repo from './policies.repository.js';
 import type { PolicyInput, PolicyListFilter, ValidityInput } from './policies.schema.js';
 import { parsePolicyText } from './policies.structure.js';
 import { indexPolicy } from './policies.search.js';
+import { extraSearchText, runPublishedHooks } from './policies.hooks.js';
 import { queryTerms, snippet } from '../../platform/search/segment.js';
 
 /** What a user may do to a policy in its current state (drives the service and the buttons). */
@@ -132,7 +133,8 @@ async function transition(trx: Executor, actor: Actor, user: CurrentUser | null,
   }
   if (action === 'publish') {
     // Only what is published is searchable; the index row commits with the publication.
-    await indexPolicy(trx, id, `${before.title}\n${before.docNumber}\n${before.keywords}\n${before.summary}\n${before.body}`);
+    await reindexPolicy(trx, id);
+    await runPublishedHooks(trx, actor, { policyId: id, departmentId: before.departmentId, publishedOn: before.publishedOn ?? todayInChina() });
   }
   if (action === 'publish' && before.replacesId !== null) {
     await retireReplaced(trx, actor, before.replacesId, before.effectiveOn ?? before.publishedOn ?? todayInChina());
@@ -150,6 +152,19 @@ async function retireReplaced(trx: Executor, actor: Actor, oldId: number, endedO
   }
   await repo.updateIf(trx, oldId, old.status, { validity: 'repealed', validityEndedOn: endedOn, updatedAt: nowIso() });
   await recordAudit(trx, actor, { action: 'policy.validity', entityType: 'policy', entityId: oldId, before: { validity: old.validity }, after: { validity: 'repealed', validityEndedOn: endedOn, reason: 'replaced' } });
+}
+
+/**
+ * Rebuilds a published policy's search entry from its text and every registered provider's extra text
+ * (published interpretations, for one). Does nothing for a policy that is not published.
+ */
+export async function reindexPolicy(trx: Executor, id: number): Promise<void> {
+  const p = await repo.findById(trx, id);
+  if (!p || p.status !== 'published') {
+    return;
+  }
+  const extra = await extraSearchText(trx, id);
+  await indexPolicy(trx, id, `${p.title}\n${p.docNumber}\n${p.keywords}\n${p.summary}\n${p.body}\n${extra}`);
 }
 
 /** An editor sends a draft to review. */

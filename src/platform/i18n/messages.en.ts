@@ -4,6 +4,10 @@ import { portalEn } from '../../modules/portal/portal.messages.js';
 import { adminEn } from '../../modules/admin/admin.messages.js';
 import { calendarEn } from '../../modules/calendar/calendar.messages.js';
 import { policiesEn } from '../../modules/policies/policies.messages.js';
+import { policyComparisonEn } from '../../modules/policies/policies.compare.messages.js';
+import { interpretationsEn } from '../../modules/interpretations/interpretations.messages.js';
+import { dialoguesEn } from '../../modules/dialogues/dialogues.messages.js';
+import { interpretationPlansEn } from '../../modules/interpretation-plans/interpretation-plans.messages.js';
 import type { zhCN } from './messages.zh-CN.js';
 
 const platformEn = {
@@ -65,4 +69,4 @@ const platformEn = {
 } as const;
 
 /** The English catalogue: the same keys as the Chinese one. */
-export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn, ...policiesEn };
+export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn, ...policiesEn, ...policyComparisonEn, ...interpretationsEn, ...dialoguesEn, ...interpretationPlansEn };

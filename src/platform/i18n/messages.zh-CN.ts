@@ -4,6 +4,10 @@ import { portalZh } from '../../modules/portal/portal.messages.js';
 import { adminZh } from '../../modules/admin/admin.messages.js';
 import { calendarZh } from '../../modules/calendar/calendar.messages.js';
 import { policiesZh } from '../../modules/policies/policies.messages.js';
+import { policyComparisonZh } from '../../modules/policies/policies.compare.messages.js';
+import { interpretationsZh } from '../../modules/interpretations/interpretations.messages.js';
+import { dialoguesZh } from '../../modules/dialogues/dialogues.messages.js';
+import { interpretationPlansZh } from '../../modules/interpretation-plans/interpretation-plans.messages.js';
 
 // The reference catalogue: every key the portal uses, in Chinese. Each module keeps its own messages
 // beside its code; the English catalogue must have exactly the same keys (the type checker enforces it).
@@ -66,4 +70,4 @@ const platformZh = {
 } as const;
 
 /** The Chinese catalogue. */
-export const zhCN = { ...platformZh, ...accountsZh, ...departmentsZh, ...portalZh, ...adminZh, ...calendarZh, ...policiesZh };
+export const zhCN = { ...platformZh, ...accountsZh, ...departmentsZh, ...portalZh, ...adminZh, ...calendarZh, ...policiesZh, ...policyComparisonZh, ...interpretationsZh, ...dialoguesZh, ...interpretationPlansZh };
