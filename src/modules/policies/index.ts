@@ -12,7 +12,7 @@ export async function registerPolicies(app: FastifyInstance): Promise<void> {
 }
 
 // What other modules may use. They never read the policy tables themselves.
-export { onPolicyPublished, addPolicySearchText, type PolicyPublishedEvent } from './policies.hooks.js';
+export { onPolicyPublished, addPolicySearchText, addPolicyPageSection, type PolicyPublishedEvent, type PolicyPageSection } from './policies.hooks.js';
 export { reindexPolicy, policyActions } from './policies.service.js';
 export { INTERPRETATION_REQUIRED_CATEGORIES, POLICY_CATEGORIES, type PolicyCategory } from './policies.schema.js';
 

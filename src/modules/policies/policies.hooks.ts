@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import type { Actor, Executor } from '../../http/context.js';
+import type { ViewContext } from '../../views/context.js';
 
 // Modules built on the policy library (interpretations, plans) react to its events and add text to its
 // search index without the library importing them: they register here once, when first imported.
@@ -16,8 +18,37 @@ export type PolicyPublishedHook = (trx: Executor, actor: Actor, event: PolicyPub
 /** Extra searchable text for a published policy (e.g. its published interpretations). */
 export type PolicySearchTextProvider = (db: Executor, policyId: number) => Promise<string>;
 
+/** A block another module adds to a published policy's public page (interpretations, dialogues …). */
+export interface PolicyPageSection {
+  /** Sorts the sections (lower first); they follow the policy text. */
+  order: number;
+  /** The section, rendered as is: it brings its own <section> and heading. */
+  node: ComponentChildren;
+}
+/** Returns the module's section for a published policy, or null to add nothing. */
+export type PolicyPageSectionProvider = (db: Executor, policyId: number, vc: ViewContext) => Promise<PolicyPageSection | null>;
+
 const publishedHooks = new Map<string, PolicyPublishedHook>();
 const searchTextProviders = new Map<string, PolicySearchTextProvider>();
+
+const sectionProviders = new Map<string, PolicyPageSectionProvider>();
+
+/** Registers (or replaces, by name) a provider of a section on the public policy page. */
+export function addPolicyPageSection(name: string, provider: PolicyPageSectionProvider): void {
+  sectionProviders.set(name, provider);
+}
+
+/** Every registered module's section for a policy page, in order. */
+export async function policyPageSections(db: Executor, policyId: number, vc: ViewContext): Promise<PolicyPageSection[]> {
+  const out: PolicyPageSection[] = [];
+  for (const provider of sectionProviders.values()) {
+    const s = await provider(db, policyId, vc);
+    if (s) {
+      out.push(s);
+    }
+  }
+  return out.sort((a, b) => a.order - b.order);
+}
 
 /** Registers (or replaces, by name) a hook run when a policy is published. */
 export function onPolicyPublished(name: string, hook: PolicyPublishedHook): void {

@@ -16,6 +16,7 @@ import { PolicyAdminQuery, PolicyListQuery, PolicyRejectSchema, PolicySchema, Va
 import * as service from './policies.service.js';
 import * as repo from './policies.repository.js';
 import { PolicyListPage, PolicyPage } from './policies.views.js';
+import { policyPageSections } from './policies.hooks.js';
 import { AdminPoliciesPage, PolicyEditPage } from './policies.admin-views.js';
 
 const idOf = (req: FastifyRequest) => parseInput(idParam, (req.params as { id: string }).id);
@@ -90,7 +91,9 @@ export async function policiesRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/policies/:id', { schema: { hide: true } }, async (req, reply) => {
     const d = await service.getPublicPolicy(db(), idOf(req));
-    return sendPage(reply, <PolicyPage ctx={viewContext(req)} policy={d.policy} articles={d.articles} department={d.department} successor={d.successor} replaces={d.replaces} />);
+    const vc = viewContext(req);
+    const sections = await policyPageSections(db(), d.policy.id, vc);
+    return sendPage(reply, <PolicyPage ctx={vc} sections={sections} policy={d.policy} articles={d.articles} department={d.department} successor={d.successor} replaces={d.replaces} />);
   });
 
   // ---------------- staff

@@ -1,3 +1,4 @@
+import type { PolicyPageSection } from './policies.hooks.js';
 import type { ViewContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
 import { Pagination } from '../../views/components.js';
@@ -188,8 +189,10 @@ export function PolicyPage({
   department,
   successor,
   replaces,
+  sections = [],
 }: {
   ctx: ViewContext;
+  sections?: PolicyPageSection[];
   policy: PolicyRow;
   articles: PolicyArticleRow[];
   department: { nameZh: string; nameEn: string; code: string } | undefined;
@@ -325,6 +328,7 @@ export function PolicyPage({
             </section>
           ))}
         </section>
+        {sections.map((s) => s.node)}
       </article>
     </Layout>
   );
