@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { TEST_DIALECT, type TestDb } from './helpers/db.js';
 import { apiToken, Browser, startTestApp, stopTestApp } from './helpers/app.js';
-import { makeDepartment, makeUser } from './helpers/factories.js';
+import { makeDepartment, makeUser, POLICY_CARD_FIELDS } from './helpers/factories.js';
 
 const uid = () => crypto.randomBytes(4).toString('hex');
 
@@ -36,6 +36,7 @@ describe(`policy library over HTTP (${TEST_DIALECT})`, () => {
     replacesId: '',
     summary: '要点一\n要点二',
     body: BODY,
+    ...POLICY_CARD_FIELDS,
     ...over,
   });
 

@@ -2,6 +2,7 @@ import type { Actor, CurrentUser, Executor } from '../http/context.js';
 import * as policies from '../modules/policies/policies.service.js';
 import { DEMO_POLICIES, generatePolicies, type DemoPolicy } from '../modules/policies/policies.demo-data.js';
 import { POLICY_THEMES } from '../modules/policies/policies.schema.js';
+import { demoPolicyExtras } from './demo-policy-extras.js';
 
 /** How many generated policies join the source's examples, so that facets and paging mean something. */
 export const GENERATED_POLICY_COUNT = 120;
@@ -14,6 +15,7 @@ export async function loadDemoPolicies(trx: Executor, actor: Actor, deptIds: Map
   const all: DemoPolicy[] = [...DEMO_POLICIES, ...generatePolicies(GENERATED_POLICY_COUNT, 20191022)];
   all.sort((a, b) => a.publishedOn.localeCompare(b.publishedOn));
   const idsByIndexNo = new Map<string, number>();
+  let serial = 0;
   for (const p of all) {
     const departmentId = deptIds.get(p.department) ?? deptIds.get('gov-office')!;
     const input = {
@@ -33,6 +35,7 @@ export async function loadDemoPolicies(trx: Executor, actor: Actor, deptIds: Map
       replacesId: p.replaces ? idsByIndexNo.get(p.replaces) : undefined,
       summary: p.summary,
       body: p.body,
+      ...demoPolicyExtras(p, serial++),
     };
     // The demo editor and reviewer act in every department for this load only.
     const inDept = (u: CurrentUser): CurrentUser => ({ ...u, departmentIds: [departmentId] });

@@ -107,6 +107,7 @@ export function Select({
   options,
   required,
   multiple,
+  hint,
 }: {
   ctx: ViewContext;
   form: FormState;
@@ -115,8 +116,10 @@ export function Select({
   options: Array<{ value: string; label: string }>;
   required?: boolean;
   multiple?: boolean;
+  hint?: string;
 }) {
   const err = errorText(ctx, form.errors[name]);
+  const describedBy = [hint ? `${name}-hint` : '', err ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   const raw = form.values[name];
   const selected = new Set(Array.isArray(raw) ? raw : raw !== undefined ? [raw] : []);
   return (
@@ -125,6 +128,11 @@ export function Select({
         {label}
         {required && <span class="req"> ({ctx.t('form.required')})</span>}
       </label>
+      {hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
       {err && (
         <p class="error" id={`${name}-error`}>
           <span class="visually-hidden">{ctx.t('form.error_prefix')}</span>
@@ -137,7 +145,7 @@ export function Select({
         required={required}
         multiple={multiple}
         aria-invalid={err ? 'true' : undefined}
-        aria-describedby={err ? `${name}-error` : undefined}
+        aria-describedby={describedBy}
       >
         {!multiple && <option value="">{ctx.t('form.choose')}</option>}
         {options.map((o) => (

@@ -53,3 +53,13 @@ export async function makeColumn(db: Db, parentId: number | null = null, over: P
     .executeTakeFirstOrThrow();
   return { id: r.id, slug };
 }
+
+/**
+ * The policy card fields a normative document or major policy needs before it can be submitted
+ * (the graphic version is drawn from them); spread into a policy form or API body.
+ */
+export const POLICY_CARD_FIELDS = {
+  cardAudience: '本市依法登记的企业',
+  cardSupport: '按投资额给予最高100万元补助',
+  cardHowToApply: '通过市政务服务网在线申请',
+} as const;

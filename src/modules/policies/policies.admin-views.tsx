@@ -3,7 +3,9 @@ import { Layout } from '../../views/layout.js';
 import { Csrf, DateText, ErrorSummary, Field, Notice, Pagination, Select, TextArea, type FormState } from '../../views/components.js';
 import { StatusBadge } from '../portal/portal.admin-views.js';
 import { ReviewPanel, StatusFilter } from '../../views/review-panel.js';
-import { POLICY_STATUSES, POLICY_THEMES, VALIDITIES } from './policies.schema.js';
+import { POLICY_CATEGORIES, POLICY_STATUSES, POLICY_THEMES, VALIDITIES } from './policies.schema.js';
+import { CARD_SECTIONS, cardField } from './policies.card.js';
+import { PolicyFilesPanel, VersionsChecklist } from './policies.files.views.js';
 
 const crumbs = (ctx: ViewContext, last?: string) => [{ href: '/admin', label: ctx.t('nav.admin') }, ...(last ? [{ href: '/admin/policies', label: ctx.t('policies.manage') }, { label: last }] : [{ label: ctx.t('policies.manage') }])];
 
@@ -80,7 +82,18 @@ export function PolicyEditPage({
   form: FormState;
   departments: Array<{ id: number; name: string }>;
   replaceable: Array<{ id: number; title: string }>;
-  policy?: { id: number; status: string; reviewNote: string; validity: string; articleCount: number; actions: { edit: boolean; submit: boolean; publish: boolean; reject: boolean; changeValidity: boolean } };
+  policy?: {
+    id: number;
+    status: string;
+    category: string;
+    reviewNote: string;
+    validity: string;
+    articleCount: number;
+    actions: { edit: boolean; submit: boolean; publish: boolean; reject: boolean; changeValidity: boolean };
+    missingVersions: Array<'summary' | 'graphic'>;
+    attachments: Array<{ id: number; fileId: number; title: string; filename: string; size: number }>;
+    graphic: { fileId: number; filename: string; alt: string } | null;
+  };
   notice?: string;
 }) {
   const { t } = ctx;
@@ -102,6 +115,13 @@ export function PolicyEditPage({
     summary: t('policies.summary'),
     body: t('policies.body'),
     note: t('portal.review_note'),
+    category: t('policies.category'),
+    terms: t('policies.terms'),
+    cardHeadline: t('policies.card.headline'),
+    ...Object.fromEntries(CARD_SECTIONS.map((s) => [cardField(s), t(`policies.card.${s}`)])),
+    graphic: t('policies.graphic_file'),
+    graphicAlt: t('policies.graphic_alt'),
+    file: t('policies.attachment_file'),
   };
   const title = policy ? t('policies.edit') : t('policies.new');
   const validityOptions = VALIDITIES.map((v) => ({ value: v, label: t(`policies.validity.${v}`) }));
@@ -126,6 +146,7 @@ export function PolicyEditPage({
           {t('portal.review_note')}: {policy.reviewNote}
         </Notice>
       )}
+      {policy && <VersionsChecklist ctx={ctx} missing={policy.missingVersions} category={policy.category} />}
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       {canEdit ? (
         <form method="post" action={policy ? `/admin/policies/${policy.id}` : '/admin/policies/new'} class="form" novalidate>
@@ -136,6 +157,7 @@ export function PolicyEditPage({
           <Field ctx={ctx} form={form} name="issuingOrgan" label={labels.issuingOrgan!} required />
           <Select ctx={ctx} form={form} name="departmentId" label={labels.departmentId!} required options={departments.map((d) => ({ value: String(d.id), label: d.name }))} />
           <Select ctx={ctx} form={form} name="theme" label={labels.theme!} required options={POLICY_THEMES.map((x) => ({ value: x, label: x }))} />
+          <Select ctx={ctx} form={form} name="category" label={labels.category!} required hint={t('policies.category_hint')} options={POLICY_CATEGORIES.map((c) => ({ value: c, label: t(`policies.category.${c}`) }))} />
           <Field ctx={ctx} form={form} name="keywords" label={labels.keywords!} hint={t('policies.keywords_hint')} />
           <Field ctx={ctx} form={form} name="serviceObject" label={labels.serviceObject!} />
           <Field ctx={ctx} form={form} name="writtenOn" label={labels.writtenOn!} type="date" required />
@@ -146,6 +168,15 @@ export function PolicyEditPage({
           <Select ctx={ctx} form={form} name="replacesId" label={labels.replacesId!} options={replaceable.filter((r) => r.id !== policy?.id).map((r) => ({ value: String(r.id), label: r.title }))} />
           <TextArea ctx={ctx} form={form} name="summary" label={labels.summary!} rows={5} hint={t('policies.summary_hint')} />
           <TextArea ctx={ctx} form={form} name="body" label={labels.body!} required rows={20} hint={t('policies.body_hint')} />
+          <fieldset class="card-fields">
+            <legend>{t('policies.card')}</legend>
+            <p class="hint">{t('policies.card_hint')}</p>
+            <Field ctx={ctx} form={form} name="cardHeadline" label={labels.cardHeadline!} maxLength={100} />
+            {CARD_SECTIONS.map((s) => (
+              <TextArea key={s} ctx={ctx} form={form} name={cardField(s)} label={labels[cardField(s)]!} rows={3} />
+            ))}
+          </fieldset>
+          <TextArea ctx={ctx} form={form} name="terms" label={labels.terms!} rows={5} hint={t('policies.terms_hint')} />
           <button type="submit" class="button primary">
             {t('portal.save_draft')}
           </button>
@@ -153,6 +184,7 @@ export function PolicyEditPage({
       ) : (
         <p class="meta">{t('policies.cannot_edit')}</p>
       )}
+      {policy && <PolicyFilesPanel ctx={ctx} form={form} labels={labels} policyId={policy.id} canEdit={canEdit} attachments={policy.attachments} graphic={policy.graphic} />}
       {policy && (
         <ReviewPanel
           ctx={ctx}

@@ -67,8 +67,8 @@ export const POLICY_THEMES: readonly string[] = SCHEMA_POLICY_THEMES;
 const lines = (...xs: string[]): string => xs.join('\n');
 
 // Index numbers of the hand-written policies that refer to each other.
-const OLD_FACTORY_2019 = '11442000007208958B/2019-00123';
-const OLD_FACTORY_2018 = '11442000007208958B/2018-00047';
+export const OLD_FACTORY_2019 = '11442000007208958B/2019-00123';
+export const OLD_FACTORY_2018 = '11442000007208958B/2018-00047';
 
 /** The policies taken from the source newsletter, written out in full. */
 export const DEMO_POLICIES: DemoPolicy[] = [

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../http/context.js';
 import type { PolicyArticleTable, PolicyTable } from '../../db/database.js';
+import type { PolicyTerm } from './policies.terms.js';
 import type { PolicyArticle } from './policies.structure.js';
 import type { PolicyListFilter } from './policies.schema.js';
 import { matches } from './policies.search.js';
@@ -183,4 +184,57 @@ export async function publishedBriefs(db: Executor, opts: { departmentIds?: numb
     q = q.where('publishedOn', '<=', opts.to);
   }
   return q.orderBy('publishedOn').orderBy('id').execute();
+}
+
+/** Replaces a policy's glossary terms. */
+export async function replaceTerms(db: Executor, policyId: number, terms: PolicyTerm[]): Promise<void> {
+  await db.deleteFrom('policyTerm').where('policyId', '=', policyId).execute();
+  if (terms.length > 0) {
+    await db
+      .insertInto('policyTerm')
+      .values(terms.map((t, i) => ({ policyId, seq: i + 1, term: t.term, definition: t.definition })))
+      .execute();
+  }
+}
+
+/** A policy's glossary terms in order. */
+export async function termsOf(db: Executor, policyId: number): Promise<PolicyTerm[]> {
+  return db.selectFrom('policyTerm').select(['term', 'definition']).where('policyId', '=', policyId).orderBy('seq').execute();
+}
+
+/** A policy's attachments (metadata only), in order. */
+export async function attachmentsOf(db: Executor, policyId: number) {
+  return db
+    .selectFrom('policyAttachment')
+    .innerJoin('file', 'file.id', 'policyAttachment.fileId')
+    .select(['policyAttachment.id', 'policyAttachment.fileId', 'policyAttachment.title', 'file.filename', 'file.mimeType', 'file.size'])
+    .where('policyAttachment.policyId', '=', policyId)
+    .orderBy('policyAttachment.seq')
+    .execute();
+}
+
+/** Adds an attachment at the end of a policy's list. */
+export async function addAttachment(db: Executor, policyId: number, fileId: number, title: string): Promise<number> {
+  const last = await db.selectFrom('policyAttachment').select((eb) => eb.fn.max<number>('seq').as('m')).where('policyId', '=', policyId).executeTakeFirst();
+  const r = await db
+    .insertInto('policyAttachment')
+    .values({ policyId, fileId, title, seq: Number(last?.m ?? 0) + 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Removes an attachment; returns its file id (undefined when it was not this policy's). */
+export async function removeAttachment(db: Executor, policyId: number, attachmentId: number): Promise<number | undefined> {
+  const row = await db.selectFrom('policyAttachment').select('fileId').where('id', '=', attachmentId).where('policyId', '=', policyId).executeTakeFirst();
+  if (!row) {
+    return undefined;
+  }
+  await db.deleteFrom('policyAttachment').where('id', '=', attachmentId).execute();
+  return row.fileId;
+}
+
+/** Sets or clears the uploaded graphic. */
+export async function setGraphic(db: Executor, policyId: number, fileId: number | null, alt: string, updatedAt: string): Promise<void> {
+  await db.updateTable('policy').set({ graphicFileId: fileId, graphicAlt: alt, updatedAt }).where('id', '=', policyId).execute();
 }

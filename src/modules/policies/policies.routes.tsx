@@ -17,6 +17,9 @@ import * as service from './policies.service.js';
 import * as repo from './policies.repository.js';
 import { PolicyListPage, PolicyPage } from './policies.views.js';
 import { policyPageSections } from './policies.hooks.js';
+import { graphicSource, policyVersionRoutes } from './policies.versions.routes.js';
+import { cardToForm } from './policies.card.js';
+import { termsToText, type PolicyTerm } from './policies.terms.js';
 import { AdminPoliciesPage, PolicyEditPage } from './policies.admin-views.js';
 
 const idOf = (req: FastifyRequest) => parseInput(idParam, (req.params as { id: string }).id);
@@ -46,7 +49,7 @@ const PolicyOut = PolicyListItemOut.extend({
   articles: z.array(z.object({ number: z.number(), anchor: z.string(), chapterNumber: z.number().nullable(), chapterTitle: z.string().nullable(), text: z.string(), url: z.string() })),
 });
 
-function toForm(p: repo.PolicyRow): FormState {
+function toForm(p: repo.PolicyRow, terms: PolicyTerm[]): FormState {
   return emptyForm({
     indexNo: p.indexNo,
     title: p.title,
@@ -64,6 +67,9 @@ function toForm(p: repo.PolicyRow): FormState {
     replacesId: p.replacesId === null ? '' : String(p.replacesId),
     summary: p.summary,
     body: p.body,
+    category: p.category,
+    terms: termsToText(terms),
+    ...cardToForm(p.card),
   });
 }
 
@@ -93,7 +99,11 @@ export async function policiesRoutes(app: FastifyInstance): Promise<void> {
     const d = await service.getPublicPolicy(db(), idOf(req));
     const vc = viewContext(req);
     const sections = await policyPageSections(db(), d.policy.id, vc);
-    return sendPage(reply, <PolicyPage ctx={vc} sections={sections} policy={d.policy} articles={d.articles} department={d.department} successor={d.successor} replaces={d.replaces} />);
+    const graphic = graphicSource(d.policy, req.locale, app.config.publicUrl);
+    return sendPage(
+      reply,
+      <PolicyPage ctx={vc} sections={sections} policy={d.policy} articles={d.articles} department={d.department} successor={d.successor} replaces={d.replaces} terms={d.terms} attachments={d.attachments} graphic={graphic} />,
+    );
   });
 
   // ---------------- staff
@@ -111,7 +121,7 @@ export async function policiesRoutes(app: FastifyInstance): Promise<void> {
   app.get('/admin/policies/new', { schema: { hide: true } }, async (req, reply) => {
     requireRole(req.user, 'editor', 'admin');
     const d = await editorData(req);
-    const form = emptyForm({ validity: 'valid', departmentId: d.departments.length === 1 ? String(d.departments[0]!.id) : undefined });
+    const form = emptyForm({ validity: 'valid', category: 'normative', departmentId: d.departments.length === 1 ? String(d.departments[0]!.id) : undefined });
     return sendPage(reply, <PolicyEditPage ctx={viewContext(req)} form={form} {...d} />);
   });
 
@@ -139,16 +149,28 @@ export async function policiesRoutes(app: FastifyInstance): Promise<void> {
       reply,
       <PolicyEditPage
         ctx={ctx}
-        form={form ?? toForm(p)}
+        form={form ? { values: { ...toForm(p, s.terms).values, ...form.values }, errors: form.errors } : toForm(p, s.terms)}
         {...d}
         notice={notice}
-        policy={{ id: p.id, status: p.status, reviewNote: p.reviewNote, validity: p.validity, articleCount: s.articles.length, actions: s.actions }}
+        policy={{
+          id: p.id,
+          status: p.status,
+          category: p.category,
+          reviewNote: p.reviewNote,
+          validity: p.validity,
+          articleCount: s.articles.length,
+          actions: s.actions,
+          missingVersions: s.missingVersions,
+          attachments: s.attachments,
+          graphic: s.graphicFile ? { fileId: s.graphicFile.id, filename: s.graphicFile.filename, alt: p.graphicAlt } : null,
+        }}
       />,
       status,
     );
   };
 
   app.get('/admin/policies/:id', { schema: { hide: true } }, async (req, reply) => editPage(req, reply, idOf(req)));
+  policyVersionRoutes(app, (req, reply, id, err) => editPage(req, reply, id, { values: {}, errors: problemsByField(err.fields) }, err.status));
 
   /** Posts whose bad input re-renders the editor with the errors. */
   const formAction = <S extends z.ZodType>(path: string, schema: S, run: (req: FastifyRequest, id: number, input: z.output<S>) => Promise<unknown>, done: string) =>

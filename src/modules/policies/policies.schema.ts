@@ -60,8 +60,18 @@ export const PolicySchema = z
     validity: z.enum(VALIDITIES).default('valid'),
     validityEndedOn: optionalDate,
     replacesId: z.preprocess(blankToUndefined, idParam.optional()),
+    category: z.enum(POLICY_CATEGORIES).default('normative'),
     summary: optionalText(5000),
     body: z.string().trim().min(1).max(300_000),
+    /** 名词解释: one "term｜definition" per line. */
+    terms: optionalText(50_000),
+    /** The policy card (图解版 source): a headline and one item per line in each section. */
+    cardHeadline: optionalText(100),
+    cardAudience: optionalText(3000),
+    cardSupport: optionalText(3000),
+    cardDeadlines: optionalText(3000),
+    cardHowToApply: optionalText(3000),
+    cardContacts: optionalText(3000),
   })
   .superRefine((v, ctx) => {
     if (v.validity !== 'valid' && !v.validityEndedOn) {

@@ -1,12 +1,16 @@
 import type { Actor, CurrentUser, Executor } from '../../http/context.js';
-import { AppError, fieldError } from '../../http/errors.js';
+import { AppError, fieldError, type FieldProblem } from '../../http/errors.js';
 import { recordAudit } from '../../platform/audit/index.js';
+import { fileMeta } from '../../platform/files/index.js';
 import { nowIso, todayInChina } from '../../platform/clock.js';
 import { canActInDepartment, requireDepartment, requireRole, requireUser } from '../accounts/index.js';
 import { findDepartmentById } from '../departments/index.js';
 import * as repo from './policies.repository.js';
 import type { PolicyInput, PolicyListFilter, ValidityInput } from './policies.schema.js';
 import { parsePolicyText } from './policies.structure.js';
+import { cardFromInput, missingCardSections, parseCard, serializeCard } from './policies.card.js';
+import { parseTerms } from './policies.terms.js';
+import { INTERPRETATION_REQUIRED_CATEGORIES } from './policies.schema.js';
 import { indexPolicy } from './policies.search.js';
 import { extraSearchText, runPublishedHooks } from './policies.hooks.js';
 import { queryTerms, snippet } from '../../platform/search/segment.js';
@@ -27,9 +31,25 @@ export function policyActions(user: CurrentUser | null, p: { status: string; dep
   };
 }
 
+/** Reads the card and terms fields; bad lines are reported on their fields, all at once. */
+function extrasOf(input: PolicyInput) {
+  const { card, problems } = cardFromInput(input);
+  const { terms, problem } = parseTerms(input.terms);
+  const fields: FieldProblem[] = problems.map((p) => ({ field: p.field, key: p.key, params: p.params }));
+  if (problem) {
+    fields.push({ field: 'terms', key: problem.key, params: problem.params });
+  }
+  if (fields.length > 0) {
+    throw new AppError('validation_failed', {}, fields);
+  }
+  return { card: serializeCard(card), terms };
+}
+
 function rowOf(input: PolicyInput) {
   const { preamble, articles } = parsePolicyText(input.body);
+  const { card, terms } = extrasOf(input);
   return {
+    terms,
     row: {
       indexNo: input.indexNo,
       title: input.title,
@@ -48,6 +68,8 @@ function rowOf(input: PolicyInput) {
       summary: input.summary ?? '',
       body: input.body,
       preamble,
+      category: input.category,
+      card,
     },
     articles,
   };
@@ -77,7 +99,8 @@ function auditView(p: repo.PolicyRow) {
   return rest;
 }
 
-async function load(db: Executor, id: number): Promise<repo.PolicyRow> {
+/** A policy by id, or not_found. */
+export async function load(db: Executor, id: number): Promise<repo.PolicyRow> {
   const p = await repo.findById(db, id);
   if (!p) {
     throw new AppError('not_found');
@@ -89,11 +112,12 @@ async function load(db: Executor, id: number): Promise<repo.PolicyRow> {
 export async function createPolicy(trx: Executor, actor: Actor, user: CurrentUser | null, input: PolicyInput): Promise<number> {
   const u = requireRole(user, 'editor', 'admin');
   await checkInput(trx, u, input, null);
-  const { row, articles } = rowOf(input);
+  const { row, articles, terms } = rowOf(input);
   const now = nowIso();
   const id = await repo.insert(trx, { ...row, status: 'draft', reviewNote: '', authorId: u.id, reviewerId: null, createdAt: now, updatedAt: now });
   await repo.replaceArticles(trx, id, articles);
-  await recordAudit(trx, actor, { action: 'policy.create', entityType: 'policy', entityId: id, after: { ...auditView(await load(trx, id)), articles: articles.length } });
+  await repo.replaceTerms(trx, id, terms);
+  await recordAudit(trx, actor, { action: 'policy.create', entityType: 'policy', entityId: id, after: { ...auditView(await load(trx, id)), articles: articles.length, terms } });
   return id;
 }
 
@@ -106,12 +130,14 @@ export async function updatePolicy(trx: Executor, actor: Actor, user: CurrentUse
     throw new AppError('invalid_state', {}, [], 'policies.cannot_edit');
   }
   await checkInput(trx, u, input, id);
-  const { row, articles } = rowOf(input);
+  const { row, articles, terms } = rowOf(input);
   if (!(await repo.updateIf(trx, id, before.status, { ...row, status: 'draft', authorId: u.id, updatedAt: nowIso() }))) {
     throw new AppError('conflict');
   }
+  const termsBefore = await repo.termsOf(trx, id);
   await repo.replaceArticles(trx, id, articles);
-  await recordAudit(trx, actor, { action: 'policy.update', entityType: 'policy', entityId: id, before: auditView(before), after: { ...auditView(await load(trx, id)), articles: articles.length } });
+  await repo.replaceTerms(trx, id, terms);
+  await recordAudit(trx, actor, { action: 'policy.update', entityType: 'policy', entityId: id, before: { ...auditView(before), terms: termsBefore }, after: { ...auditView(await load(trx, id)), articles: articles.length, terms } });
 }
 
 async function transition(trx: Executor, actor: Actor, user: CurrentUser | null, id: number, action: 'submit' | 'publish' | 'reject', note = ''): Promise<repo.PolicyRow> {
@@ -120,6 +146,9 @@ async function transition(trx: Executor, actor: Actor, user: CurrentUser | null,
   requireDepartment(u, before.departmentId);
   if (!policyActions(u, before)[action]) {
     throw new AppError('invalid_state', {}, [], action === 'publish' && before.authorId === u.id ? 'portal.no_self_approval' : 'portal.cannot_transition');
+  }
+  if (action !== 'reject') {
+    requireThreeVersions(before);
   }
   const now = nowIso();
   const patch =
@@ -142,6 +171,32 @@ async function transition(trx: Executor, actor: Actor, user: CurrentUser | null,
   const after = await load(trx, id);
   await recordAudit(trx, actor, { action: `policy.${action}`, entityType: 'policy', entityId: id, before: { status: before.status }, after: { status: after.status, publishedOn: after.publishedOn, note: note || undefined } });
   return after;
+}
+
+/**
+ * What a policy still lacks of its three versions (原文版 + 摘要版 + 图解版): only categories that must be
+ * interpreted require them. The graphic is the uploaded image or a card with its required sections.
+ */
+export function missingVersions(p: Pick<repo.PolicyRow, 'category' | 'summary' | 'card' | 'graphicFileId'>): Array<'summary' | 'graphic'> {
+  if (!(INTERPRETATION_REQUIRED_CATEGORIES as readonly string[]).includes(p.category)) {
+    return [];
+  }
+  const missing: Array<'summary' | 'graphic'> = [];
+  if (p.summary.trim() === '') {
+    missing.push('summary');
+  }
+  if (p.graphicFileId === null && missingCardSections(parseCard(p.card)).length > 0) {
+    missing.push('graphic');
+  }
+  return missing;
+}
+
+/** The three versions go out together: a policy that must have them cannot be sent on without them. */
+function requireThreeVersions(p: repo.PolicyRow): void {
+  const missing = missingVersions(p);
+  if (missing.length > 0) {
+    throw new AppError('invalid_state', {}, [], missing.length === 2 ? 'policies.needs_summary_and_graphic' : missing[0] === 'summary' ? 'policies.needs_summary' : 'policies.needs_graphic');
+  }
 }
 
 /** Publishing a policy that replaces another marks the old one repealed from the new one's effective date. */
@@ -198,13 +253,15 @@ export async function getPublicPolicy(db: Executor, id: number) {
   if (p.status !== 'published') {
     throw new AppError('not_found');
   }
-  const [articles, department, successor, replaces] = await Promise.all([
+  const [terms, attachments, articles, department, successor, replaces] = await Promise.all([
+    repo.termsOf(db, id),
+    repo.attachmentsOf(db, id),
     repo.articlesOf(db, id),
     findDepartmentById(db, p.departmentId),
     repo.successorOf(db, id),
     p.replacesId !== null ? repo.titles(db, [p.replacesId]).then((r) => r.find((x) => x.status === 'published')) : Promise.resolve(undefined),
   ]);
-  return { policy: p, articles, department, successor, replaces };
+  return { policy: p, articles, department, successor, replaces, terms, attachments };
 }
 
 /** The public library: a page of policies (searched when there is a query) with facet counts and snippets. */
@@ -238,7 +295,8 @@ export async function getPolicyForStaff(db: Executor, user: CurrentUser | null, 
   const u = requireRole(user, 'editor', 'reviewer', 'admin');
   const p = await load(db, id);
   requireDepartment(u, p.departmentId);
-  return { policy: p, articles: await repo.articlesOf(db, id), actions: policyActions(u, p) };
+  const [articles, terms, attachments, graphicFile] = await Promise.all([repo.articlesOf(db, id), repo.termsOf(db, id), repo.attachmentsOf(db, id), p.graphicFileId === null ? undefined : fileMeta(db, p.graphicFileId)]);
+  return { policy: p, articles, terms, attachments, graphicFile, actions: policyActions(u, p), missingVersions: missingVersions(p) };
 }
 
 /** Published policies an editor may name as replaced. */

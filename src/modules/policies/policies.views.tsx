@@ -1,4 +1,7 @@
 import type { PolicyPageSection } from './policies.hooks.js';
+import type { PolicyTerm } from './policies.terms.js';
+import { parseCard } from './policies.card.js';
+import { AttachmentList, GlossarySection, GraphicSection, MarkedText, TermMarker, VersionsNav, type GraphicSource } from './policies.versions.views.js';
 import type { ViewContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
 import { Pagination } from '../../views/components.js';
@@ -190,9 +193,15 @@ export function PolicyPage({
   successor,
   replaces,
   sections = [],
+  terms = [],
+  attachments = [],
+  graphic = { kind: 'none' },
 }: {
   ctx: ViewContext;
   sections?: PolicyPageSection[];
+  terms?: PolicyTerm[];
+  attachments?: Array<{ fileId: number; title: string; filename: string; size: number }>;
+  graphic?: GraphicSource;
   policy: PolicyRow;
   articles: PolicyArticleRow[];
   department: { nameZh: string; nameEn: string; code: string } | undefined;
@@ -211,6 +220,8 @@ export function PolicyPage({
   }
   const hasChapters = chapters.some((c) => c.number !== null);
   const numbered = articles.some((a) => a.anchor.startsWith('tiao-'));
+  const marker = new TermMarker(terms);
+  const card = parseCard(p.card);
   return (
     <Layout ctx={ctx} title={p.title} crumbs={[{ href: '/policies', label: t('policies.title') }, { label: p.title }]}>
       <article class="policy">
@@ -260,9 +271,10 @@ export function PolicyPage({
         </table>
         {replaces && (
           <p>
-            {t('policies.replaces')}: <a href={`/policies/${replaces.id}`}>{replaces.title}</a>
+            {t('policies.replaces')}: <a href={`/policies/${replaces.id}`}>{replaces.title}</a> · <a href={`/policies/${p.id}/compare`}>{t('policies.compare_link')}</a>
           </p>
         )}
+        <VersionsNav ctx={ctx} hasSummary={p.summary.trim() !== ''} hasGraphic={graphic.kind !== 'none'} extra={replaces ? [{ href: `/policies/${p.id}/compare`, label: t('policies.compare_link') }] : []} />
         {p.summary && (
           <section aria-labelledby="summary-h" class="policy-summary">
             <h2 id="summary-h">{t('policies.summary')}</h2>
@@ -277,6 +289,7 @@ export function PolicyPage({
             </ul>
           </section>
         )}
+        <GraphicSection ctx={ctx} policyId={p.id} graphic={graphic} card={card} />
         {hasChapters && (
           <nav aria-labelledby="toc-h" class="policy-toc">
             <h2 id="toc-h">{t('policies.contents')}</h2>
@@ -298,7 +311,9 @@ export function PolicyPage({
           {p.preamble && (
             <div class="prose">
               {p.preamble.split('\n').map((l, i) => (
-                <p key={i}>{l}</p>
+                <p key={i}>
+                  <MarkedText ctx={ctx} text={l} marker={marker} />
+                </p>
               ))}
             </div>
           )}
@@ -314,7 +329,7 @@ export function PolicyPage({
                   {a.text.split('\n').map((line, i) => (
                     <p key={i}>
                       {i === 0 && numbered && <strong class="article-no">{articleLabel(a.number)} </strong>}
-                      {line}
+                      <MarkedText ctx={ctx} text={line} marker={marker} />
                     </p>
                   ))}
                   <a class="article-link" href={`#${a.anchor}`}>
@@ -328,6 +343,8 @@ export function PolicyPage({
             </section>
           ))}
         </section>
+        <GlossarySection ctx={ctx} terms={terms} />
+        <AttachmentList ctx={ctx} policyId={p.id} attachments={attachments} />
         {sections.map((s) => s.node)}
       </article>
     </Layout>
