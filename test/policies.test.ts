@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { TEST_DIALECT, type TestDb } from './helpers/db.js';
-import { apiToken, Browser, startTestApp, stopTestApp } from './helpers/app.js';
+import { apiToken, Browser, buildTestApp, startTestApp, stopTestApp } from './helpers/app.js';
 import { makeDepartment, makeUser, POLICY_CARD_FIELDS } from './helpers/factories.js';
 
 const uid = () => crypto.randomBytes(4).toString('hex');
@@ -198,6 +198,23 @@ describe(`policy library over HTTP (${TEST_DIALECT})`, () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<mark>闲置</mark>');
     expect(page.body).toContain('按相关度');
+  });
+
+  it('a second instance on the same database sees a new policy and a validity change in its counts at once', async () => {
+    const word = `钛合金${uid()}`;
+    const second = await buildTestApp(t.reconnect());
+    try {
+      const count = async (url: string) => ((await second.inject({ method: 'GET', url })).json() as { total: number; facets: { validity: Array<{ value: string; count: number }> } });
+      const q = `/api/v1/policies?q=${encodeURIComponent(word)}`;
+      expect((await count(q)).total).toBe(0);
+      const id = await publish({ body: `${BODY}\n第四条 ${word}产业适用本意见。` });
+      expect((await count(q)).total).toBe(1);
+      expect((await reviewer.post(`/admin/policies/${id}/validity`, { validity: 'expired', validityEndedOn: '2020-01-01' }, `/admin/policies/${id}`)).statusCode).toBe(303);
+      expect((await count(q)).facets.validity).toEqual([{ value: 'expired', count: 1 }]);
+      expect((await count(`${q}&validity=valid`)).total).toBe(0);
+    } finally {
+      await second.close();
+    }
   });
 
   it('does not find drafts', async () => {

@@ -92,6 +92,16 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 /** Opens the database named by the URL; creates the SQLite file and its folder if needed. */
+const rawHandles = new WeakMap<object, SQLite.Database>();
+
+/**
+ * The better-sqlite3 handle behind a Kysely instance (not a transaction), for the few reads where
+ * Kysely's per-row work is the cost: full-text searches returning tens of thousands of ids.
+ */
+export function sqliteHandleOf(db: object): SQLite.Database | undefined {
+  return rawHandles.get(db);
+}
+
 export function connect(url: string, opts: { poolSize?: number } = {}): Db {
   const { dialect, location } = parseDatabaseUrl(url);
   if (dialect === 'sqlite') {
@@ -108,6 +118,7 @@ export function connect(url: string, opts: { poolSize?: number } = {}): Db {
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }),
       plugins: [new CamelCasePlugin()],
     });
+    rawHandles.set(kysely, handle);
     return {
       kysely,
       dialect,

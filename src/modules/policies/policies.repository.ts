@@ -1,10 +1,9 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import crypto from 'node:crypto';
+import { type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../http/context.js';
 import type { PolicyArticleTable, PolicyTable } from '../../db/database.js';
 import type { PolicyTerm } from './policies.terms.js';
 import type { PolicyArticle } from './policies.structure.js';
-import type { PolicyListFilter } from './policies.schema.js';
-import { matches } from './policies.search.js';
 
 export type PolicyRow = Selectable<PolicyTable>;
 export type PolicyArticleRow = Selectable<PolicyArticleTable>;
@@ -59,44 +58,11 @@ export async function titles(db: Executor, ids: number[]) {
   return db.selectFrom('policy').select(['id', 'title', 'docNumber', 'status']).where('id', 'in', ids).execute();
 }
 
-function publicBase(db: Executor, f: Omit<PolicyListFilter, 'page' | 'q' | 'sort'>, terms: string[]) {
-  let q = db.selectFrom('policy').where('policy.status', '=', 'published');
-  if (terms.length > 0) {
-    q = q.where(sql<boolean>`policy.id in (select pid from ${matches(db, terms)} as s)`);
-  }
-  if (f.theme) {
-    q = q.where('theme', '=', f.theme);
-  }
-  if (f.organ) {
-    q = q.where('issuingOrgan', '=', f.organ);
-  }
-  if (f.year) {
-    q = q.where('publishedOn', '>=', `${f.year}-01-01`).where('publishedOn', '<=', `${f.year}-12-31`);
-  }
-  if (f.validity) {
-    q = q.where('validity', '=', f.validity);
-  }
-  if (f.department) {
-    q = q.where('departmentId', '=', f.department);
-  }
-  return q;
-}
-
 const listColumns = ['id', 'indexNo', 'title', 'docNumber', 'issuingOrgan', 'departmentId', 'theme', 'writtenOn', 'publishedOn', 'effectiveOn', 'validity', 'validityEndedOn', 'updatedAt'] as const;
 
-/** Published policies matching the filters and all search terms, by relevance or newest first, with the total. */
-export async function listPublic(db: Executor, f: PolicyListFilter, terms: string[], byRelevance: boolean, limit: number, offset: number) {
-  const base = publicBase(db, f, terms);
-  const page =
-    byRelevance && terms.length > 0
-      ? publicBase(db, f, [])
-          .innerJoin(matches(db, terms).as('s'), 's.pid', 'policy.id')
-          .select(listColumns.map((c) => `policy.${c}` as const))
-          .orderBy('s.score')
-          .orderBy('policy.id', 'desc')
-      : base.select(listColumns).orderBy('publishedOn', 'desc').orderBy('id', 'desc');
-  const [rows, count] = await Promise.all([page.limit(limit).offset(offset).execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
-  return { rows, total: Number(count.n) };
+/** The newest published policies (for choosing the policy a new one replaces). */
+export async function newestPublished(db: Executor, limit: number) {
+  return db.selectFrom('policy').select(listColumns).where('status', '=', 'published').orderBy('publishedOn', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
 /** The text of some policies (for search snippets). */
@@ -106,29 +72,6 @@ export async function bodies(db: Executor, ids: number[]): Promise<Map<number, s
   }
   const rows = await db.selectFrom('policy').select(['id', 'summary', 'body']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, `${r.summary}\n${r.body}`]));
-}
-
-// substr works the same on both engines; raw SQL is not renamed by the CamelCasePlugin, hence snake_case.
-const yearOf = sql<string>`substr(published_on, 1, 4)`;
-
-/** Counts per facet value among the policies matching the filters. */
-export async function facets(db: Executor, f: PolicyListFilter, terms: string[]) {
-  const base = publicBase(db, f, terms);
-  const [theme, organ, validity, department, years] = await Promise.all([
-    base.select(['theme as value', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('theme').orderBy('n', 'desc').execute(),
-    base.select(['issuingOrgan as value', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('issuingOrgan').orderBy('n', 'desc').limit(30).execute(),
-    base.select(['validity as value', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('validity').execute(),
-    base.select(['departmentId as value', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('departmentId').orderBy('n', 'desc').execute(),
-    base.select([yearOf.as('value'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(yearOf).execute(),
-  ]);
-  const n = <T>(rows: Array<{ value: T; n: number | string }>) => rows.map((r) => ({ value: r.value, count: Number(r.n) }));
-  return {
-    theme: n(theme),
-    organ: n(organ),
-    validity: n(validity),
-    department: n(department),
-    year: years.map((r) => ({ value: Number(r.value), count: Number(r.n) })).filter((y) => y.value > 0).sort((a, b) => b.value - a.value),
-  };
 }
 
 /** Recently published or changed policies, for the feeds. */
@@ -237,4 +180,43 @@ export async function removeAttachment(db: Executor, policyId: number, attachmen
 /** Sets or clears the uploaded graphic. */
 export async function setGraphic(db: Executor, policyId: number, fileId: number | null, alt: string, updatedAt: string): Promise<void> {
   await db.updateTable('policy').set({ graphicFileId: fileId, graphicAlt: alt, updatedAt }).where('id', '=', policyId).execute();
+}
+
+const SEARCH_VERSION_KEY = 'policies.search_version';
+
+/** The library's search version: changes whenever what the public list shows or counts changes. */
+export async function searchVersion(db: Executor): Promise<string> {
+  const r = await db.selectFrom('setting').select('value').where('key', '=', SEARCH_VERSION_KEY).executeTakeFirst();
+  return r?.value ?? '';
+}
+
+/** Gives the library a new search version (a random token, so concurrent writers never collide on a counter). */
+export async function bumpSearchVersion(db: Executor): Promise<void> {
+  const value = crypto.randomUUID();
+  const r = await db.updateTable('setting').set({ value }).where('key', '=', SEARCH_VERSION_KEY).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) {
+    await db.insertInto('setting').values({ key: SEARCH_VERSION_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  }
+}
+
+/** List rows of some policies, in the order of the ids given. */
+export async function listByIds(db: Executor, ids: number[]) {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await db.selectFrom('policy').select(listColumns).where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+}
+
+/** Brief references to the policies of some departments (null = all), any status, newest first (for pickers). */
+export async function departmentBriefs(db: Executor, departmentIds: number[] | null, limit: number) {
+  let q = db.selectFrom('policy').select(briefColumns);
+  if (departmentIds) {
+    if (departmentIds.length === 0) {
+      return [];
+    }
+    q = q.where('departmentId', 'in', departmentIds);
+  }
+  return q.orderBy('id', 'desc').limit(limit).execute();
 }

@@ -11,7 +11,8 @@ import { parsePolicyText } from './policies.structure.js';
 import { cardFromInput, missingCardSections, parseCard, serializeCard } from './policies.card.js';
 import { parseTerms } from './policies.terms.js';
 import { INTERPRETATION_REQUIRED_CATEGORIES } from './policies.schema.js';
-import { indexPolicy } from './policies.search.js';
+import { facetColumns, indexPolicy, rankedIds } from './policies.search.js';
+import { FacetIndex, RankCache } from './policies.facets.js';
 import { extraSearchText, runPublishedHooks } from './policies.hooks.js';
 import { queryTerms, snippet } from '../../platform/search/segment.js';
 
@@ -206,6 +207,7 @@ async function retireReplaced(trx: Executor, actor: Actor, oldId: number, endedO
     return;
   }
   await repo.updateIf(trx, oldId, old.status, { validity: 'repealed', validityEndedOn: endedOn, updatedAt: nowIso() });
+  await repo.bumpSearchVersion(trx);
   await recordAudit(trx, actor, { action: 'policy.validity', entityType: 'policy', entityId: oldId, before: { validity: old.validity }, after: { validity: 'repealed', validityEndedOn: endedOn, reason: 'replaced' } });
 }
 
@@ -219,6 +221,7 @@ export async function reindexPolicy(trx: Executor, id: number): Promise<void> {
     return;
   }
   const extra = await extraSearchText(trx, id);
+  await repo.bumpSearchVersion(trx);
   await indexPolicy(trx, id, `${p.title}\n${p.docNumber}\n${p.keywords}\n${p.summary}\n${p.body}\n${extra}`);
 }
 
@@ -244,6 +247,7 @@ export async function changeValidity(trx: Executor, actor: Actor, user: CurrentU
   if (!(await repo.updateIf(trx, id, 'published', { validity: input.validity, validityEndedOn: endedOn, updatedAt: nowIso() }))) {
     throw new AppError('conflict');
   }
+  await repo.bumpSearchVersion(trx);
   await recordAudit(trx, actor, { action: 'policy.validity', entityType: 'policy', entityId: id, before: { validity: before.validity, validityEndedOn: before.validityEndedOn }, after: { validity: input.validity, validityEndedOn: endedOn } });
 }
 
@@ -264,23 +268,73 @@ export async function getPublicPolicy(db: Executor, id: number) {
   return { policy: p, articles, department, successor, replaces, terms, attachments };
 }
 
-/** The public library: a page of policies (searched when there is a query) with facet counts and snippets. */
+const facetCache = new WeakMap<object, FacetIndex>();
+const rankCaches = new WeakMap<object, RankCache>();
+const rankCache = (db: Executor): RankCache => {
+  let c = rankCaches.get(db);
+  if (!c) {
+    c = new RankCache();
+    rankCaches.set(db, c);
+  }
+  return c;
+};
+
+/**
+ * The facet index of the published library, rebuilt when the search version moved. Inside a
+ * transaction it is built fresh (the transaction may see changes nobody else sees yet).
+ */
+export async function facetIndex(db: Executor): Promise<FacetIndex> {
+  const version = await repo.searchVersion(db);
+  const cached = db.isTransaction ? undefined : facetCache.get(db);
+  if (cached && cached.version === version) {
+    return cached;
+  }
+  const index = new FacetIndex(await facetColumns(db), version);
+  if (!db.isTransaction) {
+    facetCache.set(db, index);
+  }
+  return index;
+}
+
+/**
+ * The public library: a page of policies (searched when there is a query) with facet counts and
+ * snippets. The database finds and ranks the matches; the facet index filters and counts them.
+ */
 export async function listPolicies(db: Executor, f: PolicyListFilter, pageSize = 20) {
   const terms = f.q ? queryTerms(f.q) : [];
+  const offset = (f.page - 1) * pageSize;
+  const empty = { theme: [], organ: [], validity: [], department: [], year: [] };
   // A query with no searchable word (only punctuation, say) matches nothing rather than everything.
   if (f.q && terms.length === 0) {
-    const empty = { theme: [], organ: [], validity: [], department: [], year: [] };
     return { rows: [], total: 0, facets: empty, terms, snippets: new Map<number, ReturnType<typeof snippet>>(), page: f.page, pageCount: 1 };
   }
-  const byRelevance = terms.length > 0 && f.sort !== 'date';
-  const [list, facetCounts] = await Promise.all([repo.listPublic(db, f, terms, byRelevance, pageSize, (f.page - 1) * pageSize), repo.facets(db, f, terms)]);
+  const index = await facetIndex(db);
+  const filter = { theme: f.theme, organ: f.organ, year: f.year, validity: f.validity, department: f.department };
+  // Inside a transaction the ranking is not cached (it may see writes nobody else sees yet).
+  const ranked = terms.length === 0 ? undefined : db.isTransaction ? await rankedIds(db, terms) : await rankCache(db).get(index.version, terms, () => rankedIds(db, terms));
+  const selected = ranked ? index.select(filter, ranked) : index.select(filter);
+  let pageIds: number[];
+  if (ranked && f.sort !== 'date') {
+    const keep = index.contains(selected);
+    pageIds = [];
+    for (let i = 0, skipped = 0; i < ranked.length && pageIds.length < pageSize; i++) {
+      const id = ranked[i]!;
+      if (keep(id) && skipped++ >= offset) {
+        pageIds.push(id);
+      }
+    }
+  } else {
+    pageIds = index.idsAt(selected.subarray(offset, offset + pageSize));
+  }
+  const rows = await repo.listByIds(db, pageIds);
   const snippets = new Map<number, ReturnType<typeof snippet>>();
   if (terms.length > 0) {
-    for (const [id, text] of await repo.bodies(db, list.rows.map((r) => r.id))) {
+    for (const [id, text] of await repo.bodies(db, pageIds)) {
       snippets.set(id, snippet(text, terms));
     }
   }
-  return { ...list, facets: facetCounts, terms, snippets, page: f.page, pageCount: Math.max(1, Math.ceil(list.total / pageSize)) };
+  const total = selected.length;
+  return { rows, total, facets: index.counts(selected), terms, snippets, page: f.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 /** Staff list scoped to the user's departments. */
@@ -301,5 +355,5 @@ export async function getPolicyForStaff(db: Executor, user: CurrentUser | null, 
 
 /** Published policies an editor may name as replaced. */
 export async function replaceablePolicies(db: Executor) {
-  return repo.listPublic(db, { page: 1 }, [], false, 500, 0).then((r) => r.rows);
+  return repo.newestPublished(db, 500);
 }
