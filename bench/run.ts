@@ -27,6 +27,29 @@ interface ServerInfo {
   policies?: number;
   rowsSeconds?: number;
   indexSeconds?: number;
+  facetIndexMs?: number;
+  rankCommonMs?: number;
+  commonMatches?: number;
+}
+
+/** Common words of policy texts, each searched once to measure searches nothing is cached for. */
+const COMMON_WORDS = ['企业', '管理', '发展', '服务', '建设', '补助', '资金', '项目', '申请', '技术', '创新', '安全', '市场', '工作', '政策', '单位', '部门', '规定', '实施', '支持'];
+
+function percentiles(values: number[]): { p50: number; p95: number; p99: number } {
+  const times = [...values].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+/** One request's latency in ms. */
+async function once(port: number, urlPath: string): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(`http://127.0.0.1:${port}${urlPath}`);
+  await res.text();
+  if (res.status !== 200) {
+    throw new Error(`${urlPath} answered ${res.status}`);
+  }
+  return Math.round((performance.now() - t0) * 10) / 10;
 }
 
 /** Latency percentiles of one request at a time (no queueing), in ms. */
@@ -43,9 +66,7 @@ async function sequential(port: number, urlPath: string, n: number): Promise<{ p
       times.push(performance.now() - t0);
     }
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  return percentiles(times);
 }
 
 function start(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; info: ServerInfo }> {
@@ -99,11 +120,21 @@ async function main(): Promise<void> {
       ['two words + year facet, by date', `/api/v1/policies?q=${encodeURIComponent('企业 补贴')}&year=2024&sort=date`],
       ['HTML search page (改造)', `/policies?q=${encodeURIComponent('改造')}`],
     ];
-    for (const [name, url] of queries) {
-      const s = await sequential(p, url, SEARCH_SAMPLES);
-      searchRows.push(`| ${name} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.p95 <= 50 ? 'yes' : 'no'} |`);
+    // Cold: the first search for each of 20 common words (nothing cached for that word yet).
+    await once(p, `/api/v1/policies?q=${encodeURIComponent('条例')}`);
+    const coldTimes: number[] = [];
+    for (const w of COMMON_WORDS) {
+      coldTimes.push(await once(p, `/api/v1/policies?q=${encodeURIComponent(w)}`));
     }
+    const cold = percentiles(coldTimes);
+    for (const [name, url] of queries) {
+      const first = await once(p, url);
+      const s = await sequential(p, url, SEARCH_SAMPLES);
+      searchRows.push(`| ${name} | ${first} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.p95 <= 50 ? 'yes' : 'no'} |`);
+    }
+    searchRows.push(`| first search for each of ${COMMON_WORDS.length} common words (${COMMON_WORDS.slice(0, 4).join('、')} …) | — | ${cold.p50} | ${cold.p95} | ${cold.p99} | ${cold.p95 <= 50 ? 'yes' : 'no'} |`);
     results.push(await measure('Policy search API (改造), 50 connections', p, `/api/v1/policies?q=${encodeURIComponent('改造')}`));
+    results.push(await measure('Policy search API (企业, 39% of the library), 50 connections', p, `/api/v1/policies?q=${encodeURIComponent('企业')}`));
   } finally {
     search.child.kill();
     fs.rmSync(searchDir, { recursive: true, force: true });
@@ -113,9 +144,11 @@ async function main(): Promise<void> {
     '',
     `Search latency over HTTP, one request at a time (${SEARCH_SAMPLES} requests per query after 10 warm-up), ms:`,
     '',
-    '| query | p50 | p95 | p99 | p95 ≤ 50 ms |',
-    '| --- | ---: | ---: | ---: | --- |',
+    '| query | first request | p50 | p95 | p99 | p95 ≤ 50 ms |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
     ...searchRows,
+    '',
+    `Measured in the server process: building the facet index of the whole library (done after every publication or validity change) ${search.info.facetIndexMs!.toFixed(0)} ms; ranking all ${search.info.commonMatches!.toLocaleString('en')} matches of 企业 the first time ${search.info.rankCommonMs!.toFixed(0)} ms.`,
   ].join('\n');
   console.log(searchTable);
 
