@@ -85,7 +85,11 @@ describe(`policy library over HTTP (${TEST_DIALECT})`, () => {
     expect(page.body).toContain('<li>要点二</li>');
     const api = await app.inject(`/api/v1/policies/${id}`);
     expect(api.statusCode).toBe(200);
-    const body = api.json<{ articles: Array<{ url: string; text: string }>; keywords: string[] }>();
+    const body = api.json<{ articles: Array<{ url: string; text: string }>; keywords: string[]; category: string; graphic: { kind: string; url: string; alt: string } | null; card: { audience: string[] } }>();
+    expect(body.category).toBe('normative');
+    expect(body.card.audience).toEqual([POLICY_CARD_FIELDS.cardAudience]);
+    expect(body.graphic).toMatchObject({ kind: 'card', url: `/policies/${id}/graphic.svg` });
+    expect(body.graphic!.alt).toContain(POLICY_CARD_FIELDS.cardSupport);
     expect(body.articles[2]!.url).toBe(`/policies/${id}#tiao-3`);
     expect(body.articles[2]!.text).toContain('属于政府原因闲置土地的');
     expect(body.keywords).toEqual(['旧厂房', '改造']);

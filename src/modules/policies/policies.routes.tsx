@@ -12,13 +12,14 @@ import { sendPage } from '../../views/render.js';
 import { requireRole } from '../accounts/index.js';
 import { listAllDepartments, listDepartmentOptions } from '../departments/index.js';
 import { atomFeed, rssFeed } from './policies.feeds.js';
-import { PolicyAdminQuery, PolicyListQuery, PolicyRejectSchema, PolicySchema, ValiditySchema } from './policies.schema.js';
+import { POLICY_CATEGORIES, PolicyAdminQuery, PolicyListQuery, PolicyRejectSchema, PolicySchema, ValiditySchema, type PolicyCategory } from './policies.schema.js';
 import * as service from './policies.service.js';
 import * as repo from './policies.repository.js';
 import { PolicyListPage, PolicyPage } from './policies.views.js';
 import { policyPageSections } from './policies.hooks.js';
 import { graphicSource, policyVersionRoutes } from './policies.versions.routes.js';
-import { cardToForm } from './policies.card.js';
+import { cardToForm, parseCard } from './policies.card.js';
+import { describeGraphic } from './policies.graphic.js';
 import { termsToText, type PolicyTerm } from './policies.terms.js';
 import { AdminPoliciesPage, PolicyEditPage } from './policies.admin-views.js';
 
@@ -47,6 +48,12 @@ const PolicyOut = PolicyListItemOut.extend({
   replaces: z.object({ id: z.number(), title: z.string() }).nullable(),
   successor: z.object({ id: z.number(), title: z.string() }).nullable(),
   articles: z.array(z.object({ number: z.number(), anchor: z.string(), chapterNumber: z.number().nullable(), chapterTitle: z.string().nullable(), text: z.string(), url: z.string() })),
+  category: z.enum(POLICY_CATEGORIES),
+  /** The graphic version: an uploaded image or the SVG drawn from the card; null when there is none. */
+  graphic: z.object({ kind: z.enum(['upload', 'card']), url: z.string(), alt: z.string() }).nullable(),
+  card: z.object({ headline: z.string(), audience: z.array(z.string()), support: z.array(z.string()), deadlines: z.array(z.string()), howToApply: z.array(z.string()), contacts: z.array(z.string()) }),
+  terms: z.array(z.object({ term: z.string(), definition: z.string() })),
+  attachments: z.array(z.object({ title: z.string(), filename: z.string(), size: z.number(), url: z.string() })),
 });
 
 function toForm(p: repo.PolicyRow, terms: PolicyTerm[]): FormState {
@@ -230,6 +237,7 @@ export async function policiesRoutes(app: FastifyInstance): Promise<void> {
   api.get('/api/v1/policies/:id', { schema: { tags: ['policies'], summary: 'A published policy with its articles', params: z.object({ id: idParam }), response: { 200: PolicyOut } } }, async (req) => {
     const d = await service.getPublicPolicy(db(), req.params.id);
     const p = d.policy;
+    const g = graphicSource(p, req.locale, app.config.publicUrl);
     return {
       id: p.id,
       indexNo: p.indexNo,
@@ -250,6 +258,11 @@ export async function policiesRoutes(app: FastifyInstance): Promise<void> {
       replaces: d.replaces ? { id: d.replaces.id, title: d.replaces.title } : null,
       successor: d.successor ? { id: d.successor.id, title: d.successor.title } : null,
       articles: d.articles.map((a) => ({ number: a.number, anchor: a.anchor, chapterNumber: a.chapterNumber, chapterTitle: a.chapterTitle, text: a.text, url: `/policies/${p.id}#${a.anchor}` })),
+      category: p.category as PolicyCategory,
+      graphic: g.kind === 'upload' ? { kind: 'upload' as const, url: g.url, alt: g.alt } : g.kind === 'card' ? { kind: 'card' as const, url: `/policies/${p.id}/graphic.svg`, alt: describeGraphic(g.input) } : null,
+      card: parseCard(p.card),
+      terms: d.terms,
+      attachments: d.attachments.map((a) => ({ title: a.title, filename: a.filename, size: a.size, url: `/policies/${p.id}/files/${a.fileId}/${encodeURIComponent(a.filename)}` })),
     };
   });
 

@@ -264,6 +264,10 @@ export function PolicyPage({
               <td>{p.serviceObject || '-'}</td>
             </tr>
             <tr>
+              <th scope="row">{t('policies.category')}</th>
+              <td colSpan={3}>{t(`policies.category.${p.category}` as 'policies.category.normative')}</td>
+            </tr>
+            <tr>
               <th scope="row">{t('policies.department')}</th>
               <td colSpan={3}>{department ? <a href={`/departments/${department.code}`}>{departmentName(department, ctx.locale)}</a> : '-'}</td>
             </tr>
