@@ -55,6 +55,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.decorate('config', config);
   app.decorate('db', db);
   app.decorate('nav', []);
+  app.decorate('adminLinks', []);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -127,6 +128,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await registerDialogues(app);
   await registerInterpretationPlans(app);
   app.nav.sort((a, b) => a.order - b.order);
+  app.adminLinks.sort((a, b) => a.order - b.order);
 
   const worker = new Worker(db.kysely, handlers, app.log, { pollMs: 1000, batch: 10, schedules });
   app.decorate('worker', worker);

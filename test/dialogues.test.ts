@@ -237,6 +237,11 @@ describe(`online dialogues over HTTP (${TEST_DIALECT})`, () => {
     expect(await questions(id)).toHaveLength(1);
   });
 
+  it('the staff dashboard links to the dialogues; the public never sees the link', async () => {
+    expect((await editor.get('/admin')).body).toContain('href="/admin/dialogues"');
+    expect((await anon.get('/admin')).body).not.toContain('href="/admin/dialogues"');
+  });
+
   it('keeps staff to their own departments', async () => {
     const id = await createDialogue();
     expect((await outsider.get(`/admin/dialogues/${id}`)).statusCode).toBe(403);

@@ -34,6 +34,14 @@ export interface NavEntry {
   order: number;
 }
 
+/** A link on the staff dashboard that a module adds for the roles that may use it. */
+export interface AdminLink {
+  href: string;
+  labelKey: string;
+  order: number;
+  roles: readonly Role[];
+}
+
 /** Either the database or an open transaction: services accept both. */
 export type Executor = Kysely<Database>;
 
@@ -42,6 +50,8 @@ declare module 'fastify' {
     config: Config;
     db: Db;
     nav: NavEntry[];
+    /** Links modules add to the staff dashboard. */
+    adminLinks: AdminLink[];
   }
   interface FastifyRequest {
     user: CurrentUser | null;

@@ -44,7 +44,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     const u = requireRole(req.user, 'editor', 'reviewer', 'admin');
     const counts = await dashboardCounts(db(), u);
     const depts = (await listDepartmentOptions(db(), req.locale)).filter((d) => u.departmentIds.includes(d.id)).map((d) => d.name);
-    return sendPage(reply, <DashboardPage ctx={viewContext(req)} counts={counts} departments={depts} />);
+    return sendPage(reply, <DashboardPage ctx={viewContext(req)} counts={counts} departments={depts} links={app.adminLinks} />);
   });
 
   const auditPage = async (req: FastifyRequest, verify: boolean) => {

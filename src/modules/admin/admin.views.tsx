@@ -1,4 +1,6 @@
 import type { ViewContext } from '../../views/context.js';
+import type { AdminLink, Role } from '../../http/context.js';
+import type { MessageKey } from '../../platform/i18n/index.js';
 import { Layout } from '../../views/layout.js';
 import { Csrf, DateTimeText, Notice, Select } from '../../views/components.js';
 import type { ChainVerification } from '../../platform/audit/index.js';
@@ -7,7 +9,7 @@ import { StatusBadge } from '../portal/portal.admin-views.js';
 const crumb = (ctx: ViewContext) => ({ href: '/admin', label: ctx.t('nav.admin') });
 
 /** The staff start page: what waits for them and where to go. */
-export function DashboardPage({ ctx, counts, departments }: { ctx: ViewContext; counts: Record<string, number>; departments: string[] }) {
+export function DashboardPage({ ctx, counts, departments, links = [] }: { ctx: ViewContext; counts: Record<string, number>; departments: string[]; links?: AdminLink[] }) {
   const { t } = ctx;
   const u = ctx.user!;
   const admin = u.role === 'admin';
@@ -44,6 +46,13 @@ export function DashboardPage({ ctx, counts, departments }: { ctx: ViewContext; 
           <li class="card">
             <a href="/admin/policies">{t('policies.manage')}</a>
           </li>
+          {links
+            .filter((l) => l.roles.includes(u.role as Role))
+            .map((l) => (
+              <li class="card" key={l.href}>
+                <a href={l.href}>{t(l.labelKey as MessageKey)}</a>
+              </li>
+            ))}
           {(u.role === 'reviewer' || admin) && (
             <li class="card">
               <a href="/admin/articles?status=in_review">{t('admin.awaiting_review', { count: counts.in_review ?? 0 })}</a>
