@@ -27,7 +27,7 @@ import { registerCalendar } from './modules/calendar/index.js';
 import { registerPolicies } from './modules/policies/index.js';
 import { registerInterpretations } from './modules/interpretations/index.js';
 import { registerDialogues } from './modules/dialogues/index.js';
-import { registerInterpretationPlans } from './modules/interpretation-plans/index.js';
+import { interpretationPlanJobs, registerInterpretationPlans } from './modules/interpretation-plans/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -117,6 +117,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     ...opts.extraJobHandlers,
   };
   const schedules: Schedule[] = [{ queue: 'sessions.purge', everyMs: 3600_000 }];
+  const planJobs = interpretationPlanJobs({ db: db.kysely, config, log: app.log });
+  Object.assign(handlers, planJobs.handlers);
+  schedules.push(...planJobs.schedules);
 
   await registerAccounts(app);
   await registerDepartments(app);

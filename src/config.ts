@@ -22,6 +22,10 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().default('http://localhost:3000'),
   /** Set to true behind a reverse proxy so that X-Forwarded-For gives the client's address. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Outgoing mail server, e.g. smtp://127.0.0.1:2525; unset = mail disabled (reminders are recorded, not sent). */
+  SMTP_URL: z.string().optional(),
+  /** Sender address of outgoing mail. */
+  MAIL_FROM: z.string().default('Gongkai <noreply@localhost>'),
 });
 
 /** The application's configuration, typed and complete. */
@@ -45,6 +49,10 @@ export interface Config {
   rateLimitNamespace: string;
   /** Register Node's default process metrics (once per process). */
   processMetrics: boolean;
+  /** SMTP server URL; undefined disables mail. */
+  smtpUrl?: string | undefined;
+  /** Sender address of outgoing mail. */
+  mailFrom?: string;
 }
 
 /** Reads the configuration from an environment (process.env by default); throws naming the bad variable. */
@@ -72,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     rateLimitNamespace: 'gongkai-rl:',
     processMetrics: true,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

@@ -88,3 +88,18 @@ export async function countUsers(db: Executor): Promise<number> {
   const r = await db.selectFrom('user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** E-mail addresses of a department's active editors (who get reminders of their department's deadlines). */
+export async function departmentEditorEmails(db: Executor, departmentId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user')
+    .innerJoin('userDepartment', 'userDepartment.userId', 'user.id')
+    .select('user.email')
+    .where('userDepartment.departmentId', '=', departmentId)
+    .where('user.role', '=', 'editor')
+    .where('user.disabled', '=', 0)
+    .where('user.email', 'is not', null)
+    .orderBy('user.id')
+    .execute();
+  return [...new Set(rows.map((r) => (r.email ?? '').trim()).filter((e) => e.includes('@')))];
+}
