@@ -39,3 +39,8 @@ export async function policyBriefByIndexNo(db: Executor, indexNo: string): Promi
 export function publishedPolicyBriefs(db: Executor, opts: { departmentIds?: number[]; from?: string; to?: string; categories?: readonly string[] }): Promise<PolicyBrief[]> {
   return repo.publishedBriefs(db, opts);
 }
+
+/** Policies of some departments (null = every department), any status, newest first, at most `limit`. */
+export function departmentPolicyBriefs(db: Executor, departmentIds: number[] | null, limit = 500): Promise<PolicyBrief[]> {
+  return repo.departmentBriefs(db, departmentIds, limit);
+}

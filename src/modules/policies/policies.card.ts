@@ -129,47 +129,67 @@ export function charWidth(ch: string): number {
 export function wrapText(text: string, maxEms: number): string[] {
   // Tokens: a run of Latin letters/digits (kept whole) or one other character.
   const tokens = text.match(/[A-Za-z0-9.%\-/]+|[\s\S]/gu) ?? [];
-  const width = (s: string) => [...s].reduce((w, ch) => w + charWidth(ch), 0);
-  const out: string[] = [];
-  let line = '';
-  let w = 0;
+  const width = (ts: readonly string[]) => ts.reduce((w, t) => w + [...t].reduce((x, ch) => x + charWidth(ch), 0), 0);
+  const lines: string[][] = [];
+  let line: string[] = [];
+  let hanging = false;
   for (const tok of tokens) {
-    const tw = width(tok);
-    if (w + tw > maxEms && line !== '') {
+    if (hanging) {
+      // After a closing mark hung past the edge, further closing marks hang with it.
       if (NO_LINE_START.has(tok)) {
-        // Hang the punctuation on this line rather than start the next with it.
-        line += tok;
-        out.push(line);
-        line = '';
-        w = 0;
+        line.push(tok);
         continue;
       }
-      let carry = '';
-      const chars = [...line];
-      while (chars.length > 1 && NO_LINE_END.has(chars.at(-1)!)) {
-        carry = chars.pop()! + carry;
+      lines.push(line);
+      line = [];
+      hanging = false;
+    }
+    if (line.length > 0 && width(line) + width([tok]) > maxEms) {
+      if (NO_LINE_START.has(tok)) {
+        // Hang the punctuation on this line rather than start the next with it.
+        line.push(tok);
+        hanging = true;
+        continue;
       }
-      out.push(chars.join('').trimEnd());
-      line = carry + (tok === ' ' ? '' : tok);
-      w = width(line);
+      // An opening mark never ends a line: it moves down with what it opens.
+      const carry: string[] = [];
+      while (line.length > 1 && NO_LINE_END.has(line.at(-1)!)) {
+        carry.unshift(line.pop()!);
+      }
+      lines.push(line);
+      line = tok === ' ' ? carry : [...carry, tok];
       continue;
     }
-    line += tok;
-    w += tw;
+    line.push(tok);
   }
-  if (line.trim() !== '') {
-    out.push(line.trimEnd());
+  if (line.length > 0) {
+    lines.push(line);
   }
-  // No orphan: a last line of one character takes a companion from the line above.
-  const last = out.at(-1);
-  const prev = out.at(-2);
-  if (last !== undefined && prev !== undefined && [...last].length === 1 && [...prev].length > 2) {
-    const chars = [...prev];
-    const moved = chars.pop()!;
-    if (!NO_LINE_START.has(moved)) {
-      out[out.length - 2] = chars.join('');
-      out[out.length - 1] = moved + last;
-    }
+  avoidOrphan(lines, maxEms, width);
+  return lines.map((l) => l.join('').trimEnd()).filter((l) => l.trim() !== '');
+}
+
+/**
+ * A last line of one character takes company from the line above: its last token (a number or word
+ * whole), with the character before a closing mark, and an opening mark before that.
+ */
+function avoidOrphan(lines: string[][], maxEms: number, width: (ts: readonly string[]) => number): void {
+  const last = lines.at(-1);
+  const prev = lines.at(-2);
+  if (!last || !prev || [...last.join('')].length !== 1) {
+    return;
   }
-  return out;
+  let take = 1;
+  while (take < prev.length && NO_LINE_START.has(prev[prev.length - take]!)) {
+    take += 1;
+  }
+  while (take < prev.length && NO_LINE_END.has(prev[prev.length - take - 1]!)) {
+    take += 1;
+  }
+  const moved = prev.slice(prev.length - take);
+  if (prev.length - take < 2 || width([...moved, ...last]) > maxEms) {
+    return;
+  }
+  lines[lines.length - 2] = prev.slice(0, prev.length - take);
+  lines[lines.length - 1] = [...moved, ...last];
 }

@@ -89,12 +89,12 @@ export function PolicyFilesPanel({
                 </p>
               )}
               <textarea id="graphicAlt" name="graphicAlt" rows={3} aria-describedby={form.errors.graphicAlt ? 'graphicAlt-hint graphicAlt-error' : 'graphicAlt-hint'}>
-                {graphic?.alt ?? ''}
+                {typeof form.values.graphicAlt === 'string' ? form.values.graphicAlt : (graphic?.alt ?? '')}
               </textarea>
             </div>
             <FileInput ctx={ctx} form={form} name="graphic" label={labels.graphic!} accept="image/png,image/jpeg" />
             <button type="submit" class="button">
-              {t('portal.upload')}
+              {t('policies.graphic_upload_button')}
             </button>
           </form>
         )}
@@ -123,7 +123,7 @@ export function PolicyFilesPanel({
           <form method="post" action={`/admin/policies/${policyId}/attachments?${csrfQuery}`} encType="multipart/form-data" class="form" novalidate>
             <div class="field">
               <label for="attachmentTitle">{t('policies.attachment_title')}</label>
-              <input type="text" id="attachmentTitle" name="attachmentTitle" maxLength={200} />
+              <input type="text" id="attachmentTitle" name="attachmentTitle" maxLength={200} value={typeof form.values.attachmentTitle === 'string' ? form.values.attachmentTitle : ''} />
             </div>
             <FileInput ctx={ctx} form={form} name="file" label={labels.file!} hint={t('portal.file_hint')} />
             <button type="submit" class="button">

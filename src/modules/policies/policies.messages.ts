@@ -111,6 +111,7 @@ export const policiesZh = {
   'policies.compare_link': '新旧政策对比',
   'policies.done.uploaded': '已上传。',
   'policies.done.removed': '已删除。',
+  'policies.graphic_upload_button': '上传图解',
   'validation.index_no': '索引号只能包含字母、数字、斜杠、连字符和下划线',
   'validation.effective_before_written': '实施日期不能早于成文日期',
 } as const;
@@ -228,6 +229,7 @@ export const policiesEn: Record<keyof typeof policiesZh, string> = {
   'policies.compare_link': 'Old vs new',
   'policies.done.uploaded': 'Uploaded.',
   'policies.done.removed': 'Removed.',
+  'policies.graphic_upload_button': 'Upload the graphic',
   'validation.index_no': 'Use only letters, digits, slashes, hyphens and underscores',
   'validation.effective_before_written': 'The date in force cannot be before the date written',
 };

@@ -177,7 +177,7 @@ export async function policiesRoutes(app: FastifyInstance): Promise<void> {
   };
 
   app.get('/admin/policies/:id', { schema: { hide: true } }, async (req, reply) => editPage(req, reply, idOf(req)));
-  policyVersionRoutes(app, (req, reply, id, err) => editPage(req, reply, id, { values: {}, errors: problemsByField(err.fields) }, err.status));
+  policyVersionRoutes(app, (req, reply, id, err, values) => editPage(req, reply, id, { values, errors: problemsByField(err.fields) }, err.status));
 
   /** Posts whose bad input re-renders the editor with the errors. */
   const formAction = <S extends z.ZodType>(path: string, schema: S, run: (req: FastifyRequest, id: number, input: z.output<S>) => Promise<unknown>, done: string) =>

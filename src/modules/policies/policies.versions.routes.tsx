@@ -63,7 +63,7 @@ async function readUpload(req: FastifyRequest, fileField: string): Promise<{ fie
  * The graphic and file routes of the policy library. `editPage` re-renders the staff editor with an
  * upload's problem beside its field.
  */
-export function policyVersionRoutes(app: FastifyInstance, editPage: (req: FastifyRequest, reply: FastifyReply, id: number, errors: AppError) => Promise<unknown>): void {
+export function policyVersionRoutes(app: FastifyInstance, editPage: (req: FastifyRequest, reply: FastifyReply, id: number, errors: AppError, values: Record<string, string>) => Promise<unknown>): void {
   const db = () => app.db.kysely;
 
   app.get('/policies/:id/graphic', { schema: { hide: true } }, async (req, reply) => {
@@ -99,13 +99,16 @@ export function policyVersionRoutes(app: FastifyInstance, editPage: (req: Fastif
   const uploadAction = (path: string, fileField: string, run: (req: FastifyRequest, id: number, r: Awaited<ReturnType<typeof readUpload>>) => Promise<unknown>) =>
     app.post(path, { schema: { hide: true } }, async (req, reply) => {
       const id = idOf(req);
+      // What the editor typed beside the file is shown again when the upload is refused.
+      let typed: Record<string, string> = {};
       try {
         const r = await readUpload(req, fileField);
+        typed = r.fields;
         await run(req, id, r);
         return seeOther(reply, `/admin/policies/${id}?done=uploaded`);
       } catch (err) {
         if (err instanceof AppError && err.fields.length > 0) {
-          return editPage(req, reply, id, err);
+          return editPage(req, reply, id, err, typed);
         }
         throw err;
       }
