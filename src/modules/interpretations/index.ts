@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { Executor } from '../../http/context.js';
+import { STAFF_ROLES, type Executor } from '../../http/context.js';
 import * as repo from './interpretations.repository.js';
+import { interpretationsRoutes } from './interpretations.routes.js';
+import './interpretations.hooks.js';
 
 /** 解读（全文通解、要点、问答、名词解释、音视频）及其反馈. */
-export async function registerInterpretations(_app: FastifyInstance): Promise<void> {
-  // Routes are added with the module.
+export async function registerInterpretations(app: FastifyInstance): Promise<void> {
+  app.nav.push({ href: '/interpretations', labelKey: 'nav.interpretations', order: 12 });
+  app.adminLinks.push({ href: '/admin/interpretations', labelKey: 'interpretations.manage', order: 20, roles: STAFF_ROLES });
+  app.adminLinks.push({ href: '/admin/interpretations/feedback', labelKey: 'interpretations.results.link', order: 21, roles: STAFF_ROLES });
+  await app.register(interpretationsRoutes);
 }
 
 /**

@@ -19,7 +19,7 @@ export interface InterpretationTable {
   transcript: string;
   interpreterName: string;
   interpreterPost: string;
-  /** draft / in_review / approved (waiting for its policy) / published / rejected */
+  /** draft / in_review / approved (waiting for its policy) / published / rejected / withdrawn */
   status: string;
   reviewNote: string;
   authorId: number | null;
@@ -30,7 +30,42 @@ export interface InterpretationTable {
   updatedAt: string;
 }
 
+/** One question and its answer of a Q&A interpretation (问答式解读), in order. */
+export interface InterpretationQaTable {
+  id: Generated<number>;
+  interpretationId: number;
+  seq: number;
+  question: string;
+  answer: string;
+}
+
+/** A reader's answer to "was this interpretation helpful?" (anonymous allowed). */
+export interface InterpretationFeedbackTable {
+  id: Generated<number>;
+  interpretationId: number;
+  /** 1 helpful, 0 not helpful. */
+  helpful: number;
+  comment: string;
+  userId: number | null;
+  createdAt: string;
+}
+
+/** One answer to the form-preference survey (which form of interpretation people prefer). */
+export interface InterpretationSurveyTable {
+  id: Generated<number>;
+  /** enterprise / citizen / other */
+  respondentType: string;
+  /** original 原文版 / summary 摘要版 / graphic 图解版 / video 视频动画 / qa 问答 / face_to_face 现场宣讲 */
+  preferredForm: string;
+  /** Is the graphic form necessary? 1 yes, 0 no, null not answered. */
+  graphicNecessary: number | null;
+  createdAt: string;
+}
+
 /** The tables this module owns, gathered into db/database.ts. */
 export interface InterpretationsTables {
   interpretation: InterpretationTable;
+  interpretationQa: InterpretationQaTable;
+  interpretationFeedback: InterpretationFeedbackTable;
+  interpretationSurvey: InterpretationSurveyTable;
 }

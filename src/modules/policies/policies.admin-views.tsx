@@ -86,6 +86,7 @@ export function PolicyEditPage({
     id: number;
     status: string;
     category: string;
+    replacesId: number | null;
     reviewNote: string;
     validity: string;
     articleCount: number;
@@ -137,6 +138,14 @@ export function PolicyEditPage({
             <>
               {' '}
               · <a href={`/policies/${policy.id}`}>{t('portal.view_public')}</a>
+            </>
+          )}
+          {' '}
+          · <a href={`/admin/interpretations/new?policyId=${policy.id}`}>{t('policies.new_interpretation')}</a>
+          {policy.replacesId !== null && (
+            <>
+              {' '}
+              · <a href={`/admin/policies/${policy.id}/changes`}>{t('compare.manage')}</a>
             </>
           )}
         </p>

@@ -112,6 +112,7 @@ export const policiesZh = {
   'policies.done.uploaded': '已上传。',
   'policies.done.removed': '已删除。',
   'policies.graphic_upload_button': '上传图解',
+  'policies.new_interpretation': '为本文件撰写解读',
   'validation.index_no': '索引号只能包含字母、数字、斜杠、连字符和下划线',
   'validation.effective_before_written': '实施日期不能早于成文日期',
 } as const;
@@ -230,6 +231,7 @@ export const policiesEn: Record<keyof typeof policiesZh, string> = {
   'policies.done.uploaded': 'Uploaded.',
   'policies.done.removed': 'Removed.',
   'policies.graphic_upload_button': 'Upload the graphic',
+  'policies.new_interpretation': 'Write an interpretation of this policy',
   'validation.index_no': 'Use only letters, digits, slashes, hyphens and underscores',
   'validation.effective_before_written': 'The date in force cannot be before the date written',
 };

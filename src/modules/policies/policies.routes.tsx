@@ -163,6 +163,7 @@ export async function policiesRoutes(app: FastifyInstance): Promise<void> {
           id: p.id,
           status: p.status,
           category: p.category,
+          replacesId: p.replacesId,
           reviewNote: p.reviewNote,
           validity: p.validity,
           articleCount: s.articles.length,
