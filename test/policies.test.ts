@@ -208,7 +208,7 @@ describe(`policy library over HTTP (${TEST_DIALECT})`, () => {
     const word = `钛合金${uid()}`;
     const second = await buildTestApp(t.reconnect());
     try {
-      const count = async (url: string) => ((await second.inject({ method: 'GET', url })).json() as { total: number; facets: { validity: Array<{ value: string; count: number }> } });
+      const count = async (url: string) => (await second.inject({ method: 'GET', url })).json<{ total: number; facets: { validity: Array<{ value: string; count: number }> } }>();
       const q = `/api/v1/policies?q=${encodeURIComponent(word)}`;
       expect((await count(q)).total).toBe(0);
       const id = await publish({ body: `${BODY}\n第四条 ${word}产业适用本意见。` });

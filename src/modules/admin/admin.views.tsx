@@ -1,5 +1,5 @@
 import type { ViewContext } from '../../views/context.js';
-import type { AdminLink, Role } from '../../http/context.js';
+import type { AdminLink } from '../../http/context.js';
 import type { MessageKey } from '../../platform/i18n/index.js';
 import { Layout } from '../../views/layout.js';
 import { Csrf, DateTimeText, Notice, Select } from '../../views/components.js';
@@ -47,7 +47,7 @@ export function DashboardPage({ ctx, counts, departments, links = [] }: { ctx: V
             <a href="/admin/policies">{t('policies.manage')}</a>
           </li>
           {links
-            .filter((l) => l.roles.includes(u.role as Role))
+            .filter((l) => l.roles.includes(u.role))
             .map((l) => (
               <li class="card" key={l.href}>
                 <a href={l.href}>{t(l.labelKey as MessageKey)}</a>
