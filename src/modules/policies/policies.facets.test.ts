@@ -70,6 +70,22 @@ describe('facet index', () => {
     expect([1, 2, 3, 4, 7, 1000].map(has)).toEqual([true, false, false, true, false, false]);
   });
 
+  it('remembers a selection with its counts per key for the life of the snapshot', () => {
+    let made = 0;
+    const make = () => {
+      made += 1;
+      return index.select({ theme: '综合政务' });
+    };
+    const a = index.selection('k', make);
+    const b = index.selection('k', make);
+    expect(made).toBe(1);
+    expect(b).toBe(a);
+    expect(a.counts.theme).toEqual([{ value: '综合政务', count: 2 }]);
+    expect([1, 2].map(a.has)).toEqual([true, false]);
+    index.selection('other', make);
+    expect(made).toBe(2);
+  });
+
   it('handles an empty library', () => {
     const empty = new FacetIndex(columns([]), 'v0');
     expect(empty.size).toBe(0);

@@ -39,6 +39,13 @@ export interface FacetCounts {
 /** How many issuing organs the facet lists at most (the long tail is reached by search). */
 const ORGAN_FACET_LIMIT = 30;
 
+/** Selected positions (date order), their facet counts, and a membership test by policy id. */
+export interface Selection {
+  positions: Int32Array;
+  counts: FacetCounts;
+  has: (id: number) => boolean;
+}
+
 /** An immutable snapshot of the published library's facet values. */
 export class FacetIndex {
   /** Policy ids, newest publication first (then higher id first): the library's date order. */
@@ -111,6 +118,29 @@ export class FacetIndex {
     this.ids.forEach((id, i) => {
       this.posById[id] = i;
     });
+  }
+
+  private readonly memo = new Map<string, Selection>();
+
+  /**
+   * A selection with its facet counts and membership test, remembered for this snapshot under `key`
+   * (the query's words and filters): the same searches come again and again, and a snapshot never
+   * changes. At most 500 are kept, least recently used out first.
+   */
+  selection(key: string, make: () => Int32Array): Selection {
+    const hit = this.memo.get(key);
+    if (hit) {
+      this.memo.delete(key);
+      this.memo.set(key, hit);
+      return hit;
+    }
+    const positions = make();
+    const made: Selection = { positions, counts: this.counts(positions), has: this.contains(positions) };
+    this.memo.set(key, made);
+    if (this.memo.size > 500) {
+      this.memo.delete(this.memo.keys().next().value!);
+    }
+    return made;
   }
 
   /** Number of published policies. */

@@ -312,10 +312,11 @@ export async function listPolicies(db: Executor, f: PolicyListFilter, pageSize =
   const filter = { theme: f.theme, organ: f.organ, year: f.year, validity: f.validity, department: f.department };
   // Inside a transaction the ranking is not cached (it may see writes nobody else sees yet).
   const ranked = terms.length === 0 ? undefined : db.isTransaction ? await rankedIds(db, terms) : await rankCache(db).get(index.version, terms, () => rankedIds(db, terms));
-  const selected = ranked ? index.select(filter, ranked) : index.select(filter);
+  const selection = index.selection(JSON.stringify([terms, filter]), () => (ranked ? index.select(filter, ranked) : index.select(filter)));
+  const selected = selection.positions;
   let pageIds: number[];
   if (ranked && f.sort !== 'date') {
-    const keep = index.contains(selected);
+    const keep = selection.has;
     pageIds = [];
     for (let i = 0, skipped = 0; i < ranked.length && pageIds.length < pageSize; i++) {
       const id = ranked[i]!;
@@ -334,7 +335,7 @@ export async function listPolicies(db: Executor, f: PolicyListFilter, pageSize =
     }
   }
   const total = selected.length;
-  return { rows, total, facets: index.counts(selected), terms, snippets, page: f.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return { rows, total, facets: selection.counts, terms, snippets, page: f.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 /** Staff list scoped to the user's departments. */
