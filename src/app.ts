@@ -28,6 +28,9 @@ import { registerPolicies } from './modules/policies/index.js';
 import { registerInterpretations } from './modules/interpretations/index.js';
 import { registerDialogues } from './modules/dialogues/index.js';
 import { interpretationPlanJobs, registerInterpretationPlans } from './modules/interpretation-plans/index.js';
+import { outboxJobs, registerOutbox } from './platform/outbox/index.js';
+import { registerEnterprises } from './modules/enterprises/index.js';
+import { navigatorJobs, registerNavigator } from './modules/navigator/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -120,6 +123,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const planJobs = interpretationPlanJobs({ db: db.kysely, config, log: app.log });
   Object.assign(handlers, planJobs.handlers);
   schedules.push(...planJobs.schedules);
+  const matchJobs = navigatorJobs({ db: db.kysely, log: app.log });
+  Object.assign(handlers, matchJobs.handlers);
+  schedules.push(...matchJobs.schedules);
+  const deliveryJobs = outboxJobs({ db: db.kysely, config, log: app.log });
+  Object.assign(handlers, deliveryJobs.handlers);
+  schedules.push(...deliveryJobs.schedules);
 
   await registerAccounts(app);
   await registerDepartments(app);
@@ -130,6 +139,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await registerInterpretations(app);
   await registerDialogues(app);
   await registerInterpretationPlans(app);
+  await registerOutbox(app);
+  await registerEnterprises(app);
+  await registerNavigator(app);
   app.nav.sort((a, b) => a.order - b.order);
   app.adminLinks.sort((a, b) => a.order - b.order);
 

@@ -10,6 +10,8 @@ import { hashPassword } from './modules/accounts/index.js';
 import { ROLES, type Role } from './http/context.js';
 import { nowIso } from './platform/clock.js';
 import { startServer } from './server.js';
+import { importEnterprises } from './modules/enterprises/index.js';
+import { translate } from './platform/i18n/index.js';
 
 const USAGE = `gongkai <command>
 
@@ -19,6 +21,8 @@ const USAGE = `gongkai <command>
   user add --username U --password P --role R [--name N] [--departments code,code]
   user password --username U --password P
   user list
+  import enterprises <file.csv|file.xlsx> [--as-of YYYY-MM-DD]
+                             import a business-registration file into the enterprise directory
   backup <file>              consistent copy of the live database (SQLite: online backup; PostgreSQL: pg_dump)
 
 Environment: DATABASE_URL (default sqlite:./data/gongkai.db), PORT (3000), see README.`;
@@ -96,6 +100,34 @@ async function userCommand(args: string[]): Promise<void> {
   });
 }
 
+async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'as-of': { type: 'string' } } });
+  const [what, file] = positionals;
+  if (what !== 'enterprises' || !file) {
+    throw new Error('usage: gongkai import enterprises <file.csv|file.xlsx> [--as-of YYYY-MM-DD]');
+  }
+  const format = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : file.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
+  if (!format) {
+    throw new Error('the file must end in .csv or .xlsx');
+  }
+  await withDb(async (db) => {
+    const started = Date.now();
+    const r = await importEnterprises(db.kysely, fs.createReadStream(file), format, {
+      fileName: path.basename(file),
+      asOf: values['as-of'],
+      actor: { userId: null, name: 'command line', ip: '127.0.0.1', requestId: 'cli' },
+    });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`import #${r.id} of ${r.fileName}: ${r.inserted} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.refused} refused (${seconds.toFixed(1)} s)`);
+    for (const x of r.refusals.slice(0, 20)) {
+      console.log(`  line ${x.line} ${x.creditCode}: ${x.problems.map((p) => `${p.field} ${translate('zh-CN', p.key, p.params)}`).join('; ')}`);
+    }
+    if (r.refused > 20) {
+      console.log(`  … ${r.refused - 20} more refused rows: see /admin/enterprises/imports/${r.id}`);
+    }
+  });
+}
+
 async function backup(dest: string | undefined): Promise<void> {
   if (!dest) {
     throw new Error('backup needs a destination file');
@@ -144,6 +176,9 @@ export async function main(argv: string[]): Promise<void> {
       return;
     case 'backup':
       await backup(args[0]);
+      return;
+    case 'import':
+      await importCommand(args);
       return;
     default:
       console.log(USAGE);

@@ -26,6 +26,24 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   /** Sender address of outgoing mail. */
   MAIL_FROM: z.string().default('Gongkai <noreply@localhost>'),
+  /** SMS gateway endpoint (Tencent Cloud SMS SendSms shape, TC3-HMAC-SHA256 signed); unset = SMS disabled. */
+  SMS_GATEWAY_URL: z.string().optional(),
+  SMS_APP_ID: z.string().default(''),
+  SMS_SECRET_ID: z.string().default(''),
+  SMS_SECRET_KEY: z.string().default(''),
+  SMS_SIGN_NAME: z.string().default(''),
+  SMS_TEMPLATE_ID: z.string().default(''),
+  /** Region sent in X-TC-Region. */
+  SMS_REGION: z.string().default('ap-guangzhou'),
+  /** WeChat Official Account API; template messages are disabled while WECHAT_APP_ID is unset. */
+  WECHAT_API_BASE: z.string().default('https://api.weixin.qq.com'),
+  WECHAT_APP_ID: z.string().default(''),
+  WECHAT_APP_SECRET: z.string().default(''),
+  WECHAT_TEMPLATE_ID: z.string().default(''),
+  /** No SMS, WeChat or e-mail in these Beijing hours, "start-end" (22-8 = 22:00 to 08:00); "" = none. */
+  QUIET_HOURS: z.string().regex(/^$|^([01]?\d|2[0-3])-([01]?\d|2[0-3])$/).default('22-8'),
+  /** Let webhooks reach private and loopback addresses (tests, or receivers on the same network). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
 });
 
 /** The application's configuration, typed and complete. */
@@ -53,6 +71,14 @@ export interface Config {
   smtpUrl?: string | undefined;
   /** Sender address of outgoing mail. */
   mailFrom?: string;
+  /** SMS gateway (Tencent Cloud SMS shape); url undefined disables SMS. */
+  sms?: { url: string | undefined; appId: string; secretId: string; secretKey: string; signName: string; templateId: string; region: string };
+  /** WeChat Official Account template messages; appId '' disables them. */
+  wechat?: { apiBase: string; appId: string; appSecret: string; templateId: string };
+  /** Quiet hours in Beijing time [start, end); null = none. */
+  quietHours?: { start: number; end: number } | null;
+  /** Webhooks may reach private addresses (off by default: SSRF). */
+  webhookAllowPrivate?: boolean;
 }
 
 /** Reads the configuration from an environment (process.env by default); throws naming the bad variable. */
@@ -82,5 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     processMetrics: true,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    sms: { url: e.SMS_GATEWAY_URL, appId: e.SMS_APP_ID, secretId: e.SMS_SECRET_ID, secretKey: e.SMS_SECRET_KEY, signName: e.SMS_SIGN_NAME, templateId: e.SMS_TEMPLATE_ID, region: e.SMS_REGION },
+    wechat: { apiBase: e.WECHAT_API_BASE, appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, templateId: e.WECHAT_TEMPLATE_ID },
+    quietHours: e.QUIET_HOURS === '' ? null : { start: Number(e.QUIET_HOURS.split('-')[0]), end: Number(e.QUIET_HOURS.split('-')[1]) },
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
   };
 }

@@ -3,6 +3,9 @@ import type { InterpretationsTables } from '../modules/interpretations/interpret
 import type { DialoguesTables } from '../modules/dialogues/dialogues.table.js';
 import type { InterpretationPlansTables } from '../modules/interpretation-plans/interpretation-plans.table.js';
 import type { PolicyComparisonTables } from '../modules/policies/policies.compare.table.js';
+import type { EnterprisesTables } from '../modules/enterprises/enterprises.table.js';
+import type { OutboxTables } from '../platform/outbox/outbox.table.js';
+import type { NavigatorTables } from '../modules/navigator/navigator.table.js';
 
 // Table interfaces, one per table, camelCase (the CamelCasePlugin maps them to snake_case columns).
 // Modules own their tables; this file only gathers them for Kysely's typing.
@@ -249,7 +252,7 @@ export interface PolicyArticleTable {
 
 /** Every table Kysely knows about. */
 /** Every table; modules added after the foundation keep their table interfaces beside their code. */
-export interface Database extends InterpretationsTables, DialoguesTables, InterpretationPlansTables, PolicyComparisonTables {
+export interface Database extends InterpretationsTables, DialoguesTables, InterpretationPlansTables, PolicyComparisonTables, EnterprisesTables, OutboxTables, NavigatorTables {
   setting: SettingTable;
   department: DepartmentTable;
   user: UserTable;

@@ -9,6 +9,9 @@ import * as m000600 from './migrations/2026_11_29_000600_interpretations.js';
 import * as m000700 from './migrations/2026_11_29_000700_policy_comparison.js';
 import * as m000800 from './migrations/2026_11_29_000800_dialogues.js';
 import * as m000900 from './migrations/2026_11_29_000900_interpretation_plans.js';
+import * as m001000 from './migrations/2026_11_29_001000_enterprises.js';
+import * as m001100 from './migrations/2026_11_29_001100_outbox.js';
+import * as m001200 from './migrations/2026_11_29_001200_navigator.js';
 
 // Listed statically, not read from the folder, so the bundle-free tsx runtime and tests find them alike.
 const migrations: Record<string, Migration> = {
@@ -21,6 +24,9 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_000700_policy_comparison': m000700,
   '2026_11_29_000800_dialogues': m000800,
   '2026_11_29_000900_interpretation_plans': m000900,
+  '2026_11_29_001000_enterprises': m001000,
+  '2026_11_29_001100_outbox': m001100,
+  '2026_11_29_001200_navigator': m001200,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

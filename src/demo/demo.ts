@@ -12,6 +12,9 @@ import { loadPolicyComparisonDemo } from '../modules/policies/policies.compare.d
 import { loadInterpretationsDemo } from '../modules/interpretations/interpretations.demo.js';
 import { loadDialoguesDemo } from '../modules/dialogues/dialogues.demo.js';
 import { loadInterpretationPlansDemo } from '../modules/interpretation-plans/interpretation-plans.demo.js';
+import { loadEnterprisesDemo } from '../modules/enterprises/enterprises.demo.js';
+import { loadNavigatorDemo } from '../modules/navigator/navigator.demo.js';
+import { loadOutboxDemo } from '../platform/outbox/index.js';
 
 const DEMO_ACTOR: Actor = { userId: null, name: 'demo data loader', ip: '127.0.0.1', requestId: 'demo' };
 
@@ -128,6 +131,9 @@ export async function loadDemoData(db: Db): Promise<void> {
     await loadInterpretationsDemo(trx, ctx);
     await loadDialoguesDemo(trx, ctx);
     await loadInterpretationPlansDemo(trx, ctx);
+    await loadEnterprisesDemo(trx, ctx);
+    await loadOutboxDemo(trx, ctx);
+    await loadNavigatorDemo(trx, ctx);
     for (const a of DEMO_ARTICLES) {
       const author = a.department === 'expropriation' ? users.get('exp-editor')! : editor;
       const input = { columnId: colIds.get(a.column)!, departmentId: deptIds.get(a.department)!, title: a.title, summary: a.summary, body: a.body };

@@ -20,6 +20,9 @@ export const idList = z.preprocess(
   z.array(z.coerce.number().int().positive().max(2_147_483_647)).max(500),
 );
 
+/** Zero or more values from a repeated form field (checkboxes) or a JSON array, as an array. */
+export const asArray = (v: unknown): unknown[] => (v === undefined || v === '' ? [] : Array.isArray(v) ? (v as unknown[]) : [v]);
+
 /** A page number in a query string. */
 export const pageParam = z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1));
 

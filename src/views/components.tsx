@@ -236,3 +236,37 @@ export function DateTimeText({ iso }: { iso: string | null | undefined }) {
 export function label(ctx: ViewContext, key: string): string {
   return ctx.t(key as MessageKey);
 }
+
+/** A group of checkboxes in a fieldset (a multi-choice that works without JavaScript and reads well aloud). */
+export function Checkboxes({ ctx, form, name, legend, options, required, hint }: { ctx: ViewContext; form: FormState; name: string; legend: string; options: Array<{ value: string; label: string }>; required?: boolean; hint?: string }) {
+  const err = errorText(ctx, form.errors[name]);
+  const raw = form.values[name];
+  const selected = new Set(Array.isArray(raw) ? raw : raw !== undefined && raw !== '' ? raw.split(/[,\s]+/) : []);
+  const describedBy = [hint ? `${name}-hint` : '', err ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset class={err ? 'field has-error' : 'field'} id={name} aria-describedby={describedBy}>
+      <legend>
+        {legend}
+        {required && <span class="req"> ({ctx.t('form.required')})</span>}
+      </legend>
+      {hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      {err && (
+        <p class="error" id={`${name}-error`}>
+          <span class="visually-hidden">{ctx.t('form.error_prefix')}</span>
+          {err}
+        </p>
+      )}
+      <div class="checkbox-grid">
+        {options.map((o) => (
+          <label class="choice" key={o.value}>
+            <input type="checkbox" name={name} value={o.value} checked={selected.has(o.value)} /> {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

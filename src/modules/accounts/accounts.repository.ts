@@ -103,3 +103,9 @@ export async function departmentEditorEmails(db: Executor, departmentId: number)
     .execute();
   return [...new Set(rows.map((r) => (r.email ?? '').trim()).filter((e) => e.includes('@')))];
 }
+
+/** How to reach a user (for the notification outbox): name, e-mail, mobile and enterprise credit code. */
+export async function userContact(db: Executor, id: number): Promise<{ name: string; email: string | null; mobile: string | null; creditCode: string | null } | undefined> {
+  const r = await db.selectFrom('user').select(['displayName', 'email', 'mobile', 'creditCode']).where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
+  return r ? { name: r.displayName, email: r.email, mobile: r.mobile, creditCode: r.creditCode } : undefined;
+}

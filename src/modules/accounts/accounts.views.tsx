@@ -130,6 +130,27 @@ export function AccountPage({
           </>
         )}
       </dl>
+      <nav aria-labelledby="account-links-h" class="account-links">
+        <h2 id="account-links-h">{t('account.links')}</h2>
+        <ul>
+          <li>
+            <a href="/account/inbox">{t('account.inbox')}</a>
+          </li>
+          <li>
+            <a href="/account/notifications">{t('account.notifications')}</a>
+          </li>
+          {profile.role === 'enterprise' && (
+            <>
+              <li>
+                <a href="/navigator">{t('navigator.my.title')}</a>
+              </li>
+              <li>
+                <a href="/enterprise/profile">{t('account.enterprise_profile')}</a>
+              </li>
+            </>
+          )}
+        </ul>
+      </nav>
       <section aria-labelledby="pw-h">
         <h2 id="pw-h">{t('account.change_password')}</h2>
         <ErrorSummary ctx={ctx} form={form} labels={labels} />

@@ -75,7 +75,8 @@ export function explainLeaf(c: LeafCondition, r: LeafResult, l: Locale, referenc
     case 'oneOf':
     case 'industry':
     case 'tag':
-      return zh(l) ? `${asked}：${r.verdict === 'met' ? '符合' : '不符合'}（${label(r.fact, l)}：${actual}）` : `${asked}: ${r.verdict === 'met' ? 'yes' : 'no'} (${label(r.fact, l)}: ${actual})`;
+      // The verdict is shown beside the line (✓ / ✗), so the sentence gives the condition and the value.
+      return zh(l) ? `${asked}（${label(r.fact, l)}：${actual}）` : `${asked} (${label(r.fact, l)}: ${actual})`;
   }
 }
 

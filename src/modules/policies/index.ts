@@ -12,7 +12,7 @@ export async function registerPolicies(app: FastifyInstance): Promise<void> {
 }
 
 // What other modules may use. They never read the policy tables themselves.
-export { onPolicyPublished, addPolicySearchText, addPolicyPageSection, type PolicyPublishedEvent, type PolicyPageSection } from './policies.hooks.js';
+export { onPolicyPublished, onPolicyValidityChanged, addPolicySearchText, addPolicyPageSection, type PolicyPublishedEvent, type PolicyPageSection } from './policies.hooks.js';
 export { reindexPolicy, policyActions } from './policies.service.js';
 export { INTERPRETATION_REQUIRED_CATEGORIES, POLICY_CATEGORIES, type PolicyCategory } from './policies.schema.js';
 
@@ -43,4 +43,9 @@ export function publishedPolicyBriefs(db: Executor, opts: { departmentIds?: numb
 /** Policies of some departments (null = every department), any status, newest first, at most `limit`. */
 export function departmentPolicyBriefs(db: Executor, departmentIds: number[] | null, limit = 500): Promise<PolicyBrief[]> {
   return repo.departmentBriefs(db, departmentIds, limit);
+}
+
+/** A published policy's attachments as download links (sample files of an application guide, say). */
+export async function policyAttachmentLinks(db: Executor, policyId: number): Promise<Array<{ title: string; filename: string; url: string }>> {
+  return (await repo.attachmentsOf(db, policyId)).map((a) => ({ title: a.title, filename: a.filename, url: `/policies/${policyId}/files/${a.fileId}/${encodeURIComponent(a.filename)}` }));
 }

@@ -75,3 +75,19 @@ export async function extraSearchText(db: Executor, policyId: number): Promise<s
   }
   return parts.join('\n');
 }
+
+/** Runs inside the transaction that changed a published policy's validity (expired, repealed, valid again). */
+export type PolicyValidityHook = (trx: Executor, policyId: number) => Promise<void>;
+const validityHooks = new Map<string, PolicyValidityHook>();
+
+/** Registers (or replaces, by name) a hook run when a published policy's validity changes. */
+export function onPolicyValidityChanged(name: string, hook: PolicyValidityHook): void {
+  validityHooks.set(name, hook);
+}
+
+/** Runs every validity hook. */
+export async function runValidityHooks(trx: Executor, policyId: number): Promise<void> {
+  for (const hook of validityHooks.values()) {
+    await hook(trx, policyId);
+  }
+}

@@ -13,7 +13,7 @@ import { parseTerms } from './policies.terms.js';
 import { INTERPRETATION_REQUIRED_CATEGORIES } from './policies.schema.js';
 import { facetColumns, indexPolicy, rankedIds } from './policies.search.js';
 import { FacetIndex, RankCache } from './policies.facets.js';
-import { extraSearchText, runPublishedHooks } from './policies.hooks.js';
+import { extraSearchText, runPublishedHooks, runValidityHooks } from './policies.hooks.js';
 import { queryTerms, snippet } from '../../platform/search/segment.js';
 
 /** What a user may do to a policy in its current state (drives the service and the buttons). */
@@ -208,6 +208,7 @@ async function retireReplaced(trx: Executor, actor: Actor, oldId: number, endedO
   }
   await repo.updateIf(trx, oldId, old.status, { validity: 'repealed', validityEndedOn: endedOn, updatedAt: nowIso() });
   await repo.bumpSearchVersion(trx);
+  await runValidityHooks(trx, oldId);
   await recordAudit(trx, actor, { action: 'policy.validity', entityType: 'policy', entityId: oldId, before: { validity: old.validity }, after: { validity: 'repealed', validityEndedOn: endedOn, reason: 'replaced' } });
 }
 
@@ -248,6 +249,7 @@ export async function changeValidity(trx: Executor, actor: Actor, user: CurrentU
     throw new AppError('conflict');
   }
   await repo.bumpSearchVersion(trx);
+  await runValidityHooks(trx, id);
   await recordAudit(trx, actor, { action: 'policy.validity', entityType: 'policy', entityId: id, before: { validity: before.validity, validityEndedOn: before.validityEndedOn }, after: { validity: input.validity, validityEndedOn: endedOn } });
 }
 

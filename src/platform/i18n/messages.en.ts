@@ -8,6 +8,9 @@ import { policyComparisonEn } from '../../modules/policies/policies.compare.mess
 import { interpretationsEn } from '../../modules/interpretations/interpretations.messages.js';
 import { dialoguesEn } from '../../modules/dialogues/dialogues.messages.js';
 import { interpretationPlansEn } from '../../modules/interpretation-plans/interpretation-plans.messages.js';
+import { outboxEn } from '../outbox/outbox.messages.js';
+import { enterprisesEn } from '../../modules/enterprises/enterprises.messages.js';
+import { navigatorEn } from '../../modules/navigator/navigator.messages.js';
 import type { zhCN } from './messages.zh-CN.js';
 
 const platformEn = {
@@ -69,4 +72,4 @@ const platformEn = {
 } as const;
 
 /** The English catalogue: the same keys as the Chinese one. */
-export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn, ...policiesEn, ...policyComparisonEn, ...interpretationsEn, ...dialoguesEn, ...interpretationPlansEn };
+export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn, ...policiesEn, ...policyComparisonEn, ...interpretationsEn, ...dialoguesEn, ...interpretationPlansEn, ...outboxEn, ...enterprisesEn, ...navigatorEn };

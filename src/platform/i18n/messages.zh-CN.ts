@@ -8,6 +8,9 @@ import { policyComparisonZh } from '../../modules/policies/policies.compare.mess
 import { interpretationsZh } from '../../modules/interpretations/interpretations.messages.js';
 import { dialoguesZh } from '../../modules/dialogues/dialogues.messages.js';
 import { interpretationPlansZh } from '../../modules/interpretation-plans/interpretation-plans.messages.js';
+import { outboxZh } from '../outbox/outbox.messages.js';
+import { enterprisesZh } from '../../modules/enterprises/enterprises.messages.js';
+import { navigatorZh } from '../../modules/navigator/navigator.messages.js';
 
 // The reference catalogue: every key the portal uses, in Chinese. Each module keeps its own messages
 // beside its code; the English catalogue must have exactly the same keys (the type checker enforces it).
@@ -70,4 +73,4 @@ const platformZh = {
 } as const;
 
 /** The Chinese catalogue. */
-export const zhCN = { ...platformZh, ...accountsZh, ...departmentsZh, ...portalZh, ...adminZh, ...calendarZh, ...policiesZh, ...policyComparisonZh, ...interpretationsZh, ...dialoguesZh, ...interpretationPlansZh };
+export const zhCN = { ...platformZh, ...accountsZh, ...departmentsZh, ...portalZh, ...adminZh, ...calendarZh, ...policiesZh, ...policyComparisonZh, ...interpretationsZh, ...dialoguesZh, ...interpretationPlansZh, ...outboxZh, ...enterprisesZh, ...navigatorZh };

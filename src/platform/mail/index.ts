@@ -6,6 +6,8 @@ export interface MailMessage {
   to: string[];
   subject: string;
   text: string;
+  /** Extra headers (List-Unsubscribe, an idempotency key …). */
+  headers?: Record<string, string>;
 }
 
 /** Sends mail through SMTP, or reports that mail is disabled (no SMTP_URL). */
@@ -32,7 +34,7 @@ export function createMailer(opts: { smtpUrl?: string | undefined; mailFrom?: st
   return {
     enabled: true,
     async send(msg) {
-      const info = (await transport.sendMail({ from, to: msg.to.join(', '), subject: msg.subject, text: msg.text })) as { messageId: string };
+      const info = (await transport.sendMail({ from, to: msg.to.join(', '), subject: msg.subject, text: msg.text, headers: msg.headers })) as { messageId: string };
       return info.messageId;
     },
     close: () => transport.close(),

@@ -1,0 +1,82 @@
+import type { Generated } from 'kysely';
+
+// Table interfaces (camelCase; the CamelCasePlugin maps them to snake_case columns).
+
+/** One version of a policy's eligibility rule, in force from `effectiveFrom`. */
+export interface PolicyRuleTable {
+  id: Generated<number>;
+  policyId: number;
+  version: number;
+  /** The first day this version judges (YYYY-MM-DD). */
+  effectiveFrom: string;
+  /** The Condition tree as JSON (navigator.rules.ts). */
+  tree: string;
+  note: string;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+/** A worked example (like an OpenFisca test): an enterprise profile and the verdict the editor expects. */
+export interface PolicyRuleExampleTable {
+  id: Generated<number>;
+  policyId: number;
+  name: string;
+  referenceDate: string;
+  /** EnterpriseFacts['facts'] as JSON. */
+  facts: string;
+  /** met / not_met / unknown / near (not met, one condition away). */
+  expected: string;
+  createdAt: string;
+}
+
+/** A stored match: met, near (差一项) or unknown; the leaf verdicts are the explanation in short. */
+export interface PolicyMatchTable {
+  policyId: number;
+  enterpriseId: number;
+  ruleId: number;
+  /** met / near / unknown */
+  verdict: string;
+  /** The leaf id of a near miss. */
+  nearMiss: string | null;
+  /** One character per leaf in reading order: M met, N not met, U unknown. */
+  leafVerdicts: string;
+  referenceDate: string;
+  matchedAt: string;
+}
+
+/** A policy's application guide (申报指南): window, support, materials, steps, where to apply. */
+export interface PolicyGuideTable {
+  policyId: number;
+  applyFrom: string | null;
+  applyUntil: string | null;
+  /** none / fixed (a set amount) / rate (a share of a money fact, capped). */
+  supportKind: string;
+  /** 万元, for fixed. */
+  supportAmount: number | null;
+  /** The money fact a rate applies to (revenue, taxPaid …). */
+  supportFact: string | null;
+  /** Percent, for rate. */
+  supportRate: number | null;
+  /** 万元, the most a rate gives. */
+  supportCap: number | null;
+  /** Support categories (创新发展 …), space-separated: the quick search filters by them. */
+  categories: string;
+  supportText: string;
+  /** One material per line. */
+  materials: string;
+  /** One step per line. */
+  steps: string;
+  onlineUrl: string;
+  officeAddress: string;
+  officeHours: string;
+  officePhone: string;
+  updatedAt: string;
+}
+
+/** The tables this part owns, gathered into db/database.ts. */
+export interface NavigatorTables {
+  policyGuide: PolicyGuideTable;
+  policyRule: PolicyRuleTable;
+  policyRuleExample: PolicyRuleExampleTable;
+  policyMatch: PolicyMatchTable;
+}
