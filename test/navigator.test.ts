@@ -171,6 +171,7 @@ describe(`navigator: rules, matching and my policies (${TEST_DIALECT})`, () => {
     expect(mine.body).toContain('<li>审计报告</li>');
     expect(mine.body).toContain('href="https://example.gov.cn/apply"');
     expect(mine.body).toMatch(/还有 \d+ 天截止/);
+    expect(mine.body).toContain('预计共可获支持 15 万元（1 项政策）');
   });
 
   it('an enterprise sees its policies with reasons; near misses say what is missing; visitors are sent to log in', async () => {

@@ -52,6 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('supportRate', 'double precision')
     .addColumn('supportCap', 'double precision')
     .addColumn('categories', 'varchar(200)', (c) => c.notNull().defaultTo(''))
+    .addColumn('exclusionGroup', 'varchar(60)', (c) => c.notNull().defaultTo(''))
     .addColumn('supportText', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('materials', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('steps', 'text', (c) => c.notNull().defaultTo(''))

@@ -127,6 +127,7 @@ export function GuideEditPage({ ctx, policy, form, notice }: { ctx: ViewContext;
           <Field ctx={ctx} form={form} name="supportCap" label={labels.supportCap!} />
           <TextArea ctx={ctx} form={form} name="supportText" label={labels.supportText!} rows={3} />
         </fieldset>
+        <Field ctx={ctx} form={form} name="exclusionGroup" label={t('navigator.guide.exclusion_group')} hint={t('navigator.guide.exclusion_group_hint')} />
         <Checkboxes ctx={ctx} form={form} name="categories" legend={t('navigator.guide.categories')} options={SUPPORT_CATEGORIES.map((c) => ({ value: c, label: c }))} />
         <TextArea ctx={ctx} form={form} name="materials" label={labels.materials!} rows={5} hint={t('navigator.guide.one_per_line')} />
         <TextArea ctx={ctx} form={form} name="steps" label={labels.steps!} rows={5} hint={t('navigator.guide.one_per_line')} />

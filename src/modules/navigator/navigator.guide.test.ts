@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, estimateSupport, GuideSchema } from './navigator.guide.js';
+import { bestCombination, daysLeft, estimateSupport, GuideSchema } from './navigator.guide.js';
 
 const base = { supportKind: 'none', supportAmount: null, supportFact: null, supportRate: null, supportCap: null };
 const taxed = (value: number) => ({ taxPaid: { value, source: 'registration' as const, asOf: '2026-06-30' } });
@@ -45,5 +45,20 @@ describe('the guide form', () => {
     expect(issues({ applyFrom: '2026-12-01', applyUntil: '2026-11-01' })).toEqual([['applyUntil', 'navigator.guide.until_before_from']]);
     expect(issues({ onlineUrl: 'javascript:alert(1)' })[0]![0]).toBe('onlineUrl');
     expect(issues({ onlineUrl: '', officeAddress: '市行政服务中心' })).toEqual([]);
+  });
+});
+
+describe('the best combination of policies', () => {
+  it('takes every policy outside a group and the largest estimate of each group (不得重复享受)', () => {
+    expect(
+      bestCombination([
+        { policyId: 1, amount: 5, exclusionGroup: '' },
+        { policyId: 2, amount: 30, exclusionGroup: '研发' },
+        { policyId: 3, amount: 50, exclusionGroup: '研发' },
+        { policyId: 4, amount: 10, exclusionGroup: '人才' },
+        { policyId: 5, amount: 2.5, exclusionGroup: '' },
+      ]),
+    ).toEqual({ policyIds: [1, 3, 4, 5], total: 67.5 });
+    expect(bestCombination([])).toEqual({ policyIds: [], total: 0 });
   });
 });

@@ -36,6 +36,7 @@ export const GuideSchema = z
     supportRate: optionalAmount,
     supportCap: optionalAmount,
     categories: z.preprocess(asArray, z.array(z.enum(SUPPORT_CATEGORIES, { error: 'validation.choice' }))),
+    exclusionGroup: optionalText(60),
     supportText: optionalText(2000),
     materials: optionalText(5000),
     steps: optionalText(5000),
@@ -111,6 +112,7 @@ export async function saveGuide(trx: Executor, actor: Actor, user: CurrentUser |
     supportRate: g.supportKind === 'rate' ? (g.supportRate ?? null) : null,
     supportCap: g.supportKind === 'rate' ? (g.supportCap ?? null) : null,
     categories: g.categories.join(' '),
+    exclusionGroup: g.exclusionGroup ?? '',
     supportText: g.supportText ?? '',
     materials: g.materials ?? '',
     steps: g.steps ?? '',
@@ -122,4 +124,30 @@ export async function saveGuide(trx: Executor, actor: Actor, user: CurrentUser |
   };
   await repo.upsertGuide(trx, row, before !== undefined);
   await recordAudit(trx, actor, { action: 'policy_guide.save', entityType: 'policy', entityId: policyId, before: before ?? null, after: row });
+}
+
+/** A policy an enterprise qualifies for, with its estimated support and exclusion group. */
+export interface Combinable {
+  policyId: number;
+  amount: number;
+  exclusionGroup: string;
+}
+
+/**
+ * The best combination of policies an enterprise can enjoy together: every policy outside an exclusion
+ * group, and from each group (不得重复享受) the one with the largest estimate. Returns the chosen ids and
+ * the estimated total.
+ */
+export function bestCombination(items: Combinable[]): { policyIds: number[]; total: number } {
+  const chosen: Combinable[] = [];
+  const best = new Map<string, Combinable>();
+  for (const it of items) {
+    if (it.exclusionGroup === '') {
+      chosen.push(it);
+    } else if ((best.get(it.exclusionGroup)?.amount ?? -1) < it.amount) {
+      best.set(it.exclusionGroup, it);
+    }
+  }
+  chosen.push(...best.values());
+  return { policyIds: chosen.map((c) => c.policyId).sort((a, b) => a - b), total: Math.round(chosen.reduce((n, c) => n + c.amount, 0) * 100) / 100 };
 }

@@ -37,6 +37,7 @@ function guideForm(g: PolicyGuideRow | undefined): FormState {
           supportRate: n(g.supportRate),
           supportCap: n(g.supportCap),
           categories: g.categories.split(' ').filter(Boolean),
+          exclusionGroup: g.exclusionGroup,
           supportText: g.supportText,
           materials: g.materials,
           steps: g.steps,
@@ -87,7 +88,7 @@ export async function navigatorRoutes(app: FastifyInstance): Promise<void> {
       return seeOther(reply, '/navigator/calculator');
     }
     if (req.user.role !== 'enterprise') {
-      return sendPage(reply, <MyPoliciesPage ctx={viewContext(req)} data={{ enterprise: undefined, met: [], near: [], unknown: [], askFirst: undefined }} />);
+      return sendPage(reply, <MyPoliciesPage ctx={viewContext(req)} data={{ enterprise: undefined, met: [], near: [], unknown: [], askFirst: undefined, combination: { policyIds: [], total: 0, excluded: [] } }} />);
     }
     const data = await myPolicies(db(), req.user, req.locale);
     return sendPage(reply, <MyPoliciesPage ctx={viewContext(req)} data={data} />);

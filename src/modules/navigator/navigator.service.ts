@@ -6,7 +6,7 @@ import type { Locale } from '../../platform/i18n/index.js';
 import { requireDepartment, requireRole } from '../accounts/index.js';
 import { enterpriseForUser, loadEnterpriseFacts, type EnterpriseFacts, type FactKey } from '../enterprises/index.js';
 import { policyAttachmentLinks, policyBrief, policyBriefs } from '../policies/index.js';
-import { daysLeft, estimateSupport, guideOf } from './navigator.guide.js';
+import { bestCombination, daysLeft, estimateSupport, guideOf, guidesOf } from './navigator.guide.js';
 import { CLASS_MET, CLASS_NOT_MET, CLASS_UNKNOWN, compileRule, toColumns } from './navigator.compile.js';
 import { explain, type ExplainedLeaf } from './navigator.explain.js';
 import { isActive, matchPolicy } from './navigator.match.js';
@@ -238,7 +238,7 @@ export async function myPolicies(db: Executor, user: CurrentUser | null, locale:
   const u = requireRole(user, 'enterprise');
   const enterprise = await enterpriseForUser(db, u);
   if (!enterprise) {
-    return { enterprise: undefined, met: [], near: [], unknown: [], askFirst: undefined };
+    return { enterprise: undefined, met: [], near: [], unknown: [], askFirst: undefined, combination: { policyIds: [], total: 0, excluded: [] } };
   }
   const [facts] = await loadEnterpriseFacts(db, { ids: [enterprise.id] });
   const matches = await repo.matchesOfEnterprises(db, [enterprise.id]);
@@ -272,5 +272,14 @@ export async function myPolicies(db: Executor, user: CurrentUser | null, locale:
     });
   }
   const askFirst = [...missingCount].sort((a, b) => b[1] - a[1])[0];
-  return { enterprise, ...out, askFirst: askFirst ? { fact: askFirst[0], policies: askFirst[1] } : undefined };
+  // The best combination of what it qualifies for, where policies exclude each other (不得重复享受).
+  const guides = await guidesOf(
+    db,
+    out.met.map((m) => m.policy.id),
+  );
+  const combination = bestCombination(
+    out.met.filter((m) => m.guide?.support).map((m) => ({ policyId: m.policy.id, amount: m.guide!.support!.amount, exclusionGroup: guides.get(m.policy.id)?.exclusionGroup ?? '' })),
+  );
+  const excluded = out.met.filter((m) => m.guide?.support && !combination.policyIds.includes(m.policy.id)).map((m) => m.policy.id);
+  return { enterprise, ...out, askFirst: askFirst ? { fact: askFirst[0], policies: askFirst[1] } : undefined, combination: { ...combination, excluded } };
 }

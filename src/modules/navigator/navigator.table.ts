@@ -61,6 +61,8 @@ export interface PolicyGuideTable {
   supportCap: number | null;
   /** Support categories (创新发展 …), space-separated: the quick search filters by them. */
   categories: string;
+  /** Policies sharing this label may not be enjoyed together (不得重复享受); '' = combines with any. */
+  exclusionGroup: string;
   supportText: string;
   /** One material per line. */
   materials: string;

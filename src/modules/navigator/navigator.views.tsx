@@ -3,6 +3,7 @@ import { Layout } from '../../views/layout.js';
 import { factDef } from '../enterprises/index.js';
 import type { MyPolicy } from './navigator.service.js';
 import { GuideBlock } from './navigator.guide-views.js';
+import { formatNumber } from './navigator.explain.js';
 
 const SOURCE_KEY = { registration: 'navigator.source.registration', declared: 'navigator.source.declared', derived: 'navigator.source.derived' } as const;
 
@@ -68,7 +69,14 @@ export function MyPoliciesPage({
   data,
 }: {
   ctx: ViewContext;
-  data: { enterprise: { name: string } | undefined; met: MyPolicy[]; near: MyPolicy[]; unknown: MyPolicy[]; askFirst: { fact: Parameters<typeof factDef>[0]; policies: number } | undefined };
+  data: {
+    enterprise: { name: string } | undefined;
+    met: MyPolicy[];
+    near: MyPolicy[];
+    unknown: MyPolicy[];
+    askFirst: { fact: Parameters<typeof factDef>[0]; policies: number } | undefined;
+    combination: { policyIds: number[]; total: number; excluded: number[] };
+  };
 }) {
   const { t } = ctx;
   return (
@@ -83,6 +91,31 @@ export function MyPoliciesPage({
             <div class="notice notice-info" role="note">
               {t('navigator.my.ask_first', { fact: ctx.locale === 'en' ? factDef(data.askFirst.fact).labelEn : factDef(data.askFirst.fact).labelZh, count: data.askFirst.policies })} <a href="/enterprise/profile">{t('navigator.my.go_profile')}</a>
             </div>
+          )}
+          {data.combination.policyIds.length > 0 && (
+            <section aria-labelledby="combination-h" class="combination">
+              <h2 id="combination-h">{t('navigator.my.combination')}</h2>
+              <p>{t('navigator.my.combination_total', { total: formatNumber(data.combination.total), count: data.combination.policyIds.length })}</p>
+              <ul>
+                {data.met
+                  .filter((m) => data.combination.policyIds.includes(m.policy.id))
+                  .map((m) => (
+                    <li key={m.policy.id}>
+                      <a href={`#policy-${m.policy.id}`}>{m.policy.title}</a>：{formatNumber(m.guide!.support!.amount)} {t('navigator.guide.wan')}
+                    </li>
+                  ))}
+              </ul>
+              {data.combination.excluded.length > 0 && (
+                <p class="meta">
+                  {t('navigator.my.combination_excluded', {
+                    titles: data.met
+                      .filter((m) => data.combination.excluded.includes(m.policy.id))
+                      .map((m) => m.policy.title)
+                      .join('、'),
+                  })}
+                </p>
+              )}
+            </section>
           )}
           <PolicyList ctx={ctx} items={data.met} kind="met" />
           <PolicyList ctx={ctx} items={data.near} kind="near" />
