@@ -11,6 +11,7 @@ import { ROLES, type Role } from './http/context.js';
 import { nowIso } from './platform/clock.js';
 import { startServer } from './server.js';
 import { importEnterprises } from './modules/enterprises/index.js';
+import { matchAll } from './modules/navigator/index.js';
 import { translate } from './platform/i18n/index.js';
 
 const USAGE = `gongkai <command>
@@ -23,6 +24,7 @@ const USAGE = `gongkai <command>
   user list
   import enterprises <file.csv|file.xlsx> [--as-of YYYY-MM-DD]
                              import a business-registration file into the enterprise directory
+  match [--date YYYY-MM-DD]  match every active policy against every enterprise (the daily job does this too)
   backup <file>              consistent copy of the live database (SQLite: online backup; PostgreSQL: pg_dump)
 
 Environment: DATABASE_URL (default sqlite:./data/gongkai.db), PORT (3000), see README.`;
@@ -180,10 +182,28 @@ export async function main(argv: string[]): Promise<void> {
     case 'import':
       await importCommand(args);
       return;
+    case 'match':
+      await matchCommand(args);
+      return;
     default:
       console.log(USAGE);
       process.exitCode = command === 'help' || command === '--help' ? 0 : 2;
   }
+}
+
+/** `match [--date YYYY-MM-DD]`: every active policy against every enterprise, on a reference date (today by default). */
+async function matchCommand(args: string[]): Promise<void> {
+  const i = args.indexOf('--date');
+  const date = i >= 0 ? args[i + 1] : undefined;
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    throw new Error('match: --date needs YYYY-MM-DD');
+  }
+  await withDb(async (db) => {
+    await migrateToLatest(db);
+    const t0 = performance.now();
+    const s = await db.kysely.transaction().execute((trx) => (date ? matchAll(trx, date) : matchAll(trx)));
+    console.log(`matched in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${s.met} met, ${s.near} near misses, ${s.unknown} undecided; ${s.notified} new notifications`);
+  });
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

@@ -58,6 +58,12 @@ describe('the operator CLI on SQLite', () => {
 
     const user = await authenticate(writer.kysely, 'ops-admin', 'ops-pass-2026', { maxFailures: 5, lockoutMinutes: 15 });
     expect(user.role).toBe('admin');
+
+    // The demo's matches, computed again by the operator: the same counts, no new notifications.
+    const stored = await writer.kysely.selectFrom('policyMatch').select((eb) => eb.fn.countAll<number>().as('n')).where('verdict', '=', 'met').executeTakeFirstOrThrow();
+    const matched = await cli(['match'], { DATABASE_URL: url });
+    expect(matched.stdout).toMatch(new RegExp(`: ${Number(stored.n)} met, \\d+ near misses, \\d+ undecided; 0 new notifications`));
+    await expect(cli(['match', '--date', 'tomorrow'], { DATABASE_URL: url })).rejects.toThrow(/YYYY-MM-DD/);
     await writer.destroy();
   }, 120_000);
 });
