@@ -5,6 +5,7 @@ import { enqueueNotification } from '../../platform/outbox/index.js';
 import { loadEnterpriseFacts, type EnterpriseFacts } from '../enterprises/index.js';
 import { policyBrief, policyBriefs, type PolicyBrief } from '../policies/index.js';
 import { CLASS_MET, CLASS_NOT_MET, CLASS_UNKNOWN, compileRule, toColumns, type CompiledRule } from './navigator.compile.js';
+import { compileBatch } from './navigator.codegen.js';
 import * as repo from './navigator.repository.js';
 import type { PolicyMatchTable } from './navigator.table.js';
 import type { Condition } from './navigator.rules.js';
@@ -84,8 +85,10 @@ export async function matchPolicy(trx: Executor, policyId: number, referenceDate
     afterId = batch[batch.length - 1]!.enterpriseId;
     const cols = toColumns(batch);
     const c = compileRule(tree, cols, referenceDate);
+    const classes = new Int32Array(cols.size);
+    compileBatch(tree, cols, referenceDate)(classes);
     for (let i = 0; i < cols.size; i++) {
-      const row = rowOf(policyId, cols.ids[i]!, rule.id, c, i, c.classify(i), referenceDate, now);
+      const row = rowOf(policyId, cols.ids[i]!, rule.id, c, i, classes[i]!, referenceDate, now);
       if (row) {
         rows.push(row);
         if (row.verdict === 'met' && before.get(row.enterpriseId)?.verdict !== 'met') {
@@ -123,10 +126,13 @@ export async function matchEnterprises(trx: Executor, enterpriseIds: number[], r
     if (!rule) {
       continue;
     }
-    const c = compileRule(JSON.parse(rule.tree) as Condition, cols, referenceDate);
+    const tree = JSON.parse(rule.tree) as Condition;
+    const c = compileRule(tree, cols, referenceDate);
+    const classes = new Int32Array(cols.size);
+    compileBatch(tree, cols, referenceDate)(classes);
     const newlyMet: number[] = [];
     for (let i = 0; i < cols.size; i++) {
-      const row = rowOf(policy.id, cols.ids[i]!, rule.id, c, i, c.classify(i), referenceDate, now);
+      const row = rowOf(policy.id, cols.ids[i]!, rule.id, c, i, classes[i]!, referenceDate, now);
       if (row) {
         rows.push(row);
         if (row.verdict === 'met' && before.get(`${policy.id}:${row.enterpriseId}`) !== 'met') {

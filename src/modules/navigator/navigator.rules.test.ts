@@ -3,6 +3,7 @@ import type { EnterpriseFacts, FactValue } from '../enterprises/enterprises.fact
 import { anniversary, evaluate, leavesOf, validateRule, yearsBetween, type Condition } from './navigator.rules.js';
 import { CLASS_MET, CLASS_NOT_MET, CLASS_UNKNOWN, compileRule, MET, NOT_MET, toColumns, UNKNOWN } from './navigator.compile.js';
 import { explain } from './navigator.explain.js';
+import { compileBatch } from './navigator.codegen.js';
 
 const reg = (value: FactValue['value']): FactValue => ({ value, source: 'registration', asOf: '2026-06-30' });
 const REF = '2026-11-29';
@@ -182,12 +183,15 @@ describe('the compiled evaluator', () => {
     for (let k = 0; k < 300; k++) {
       const rule = randomRule(r, 1, { n: 0 });
       const compiled = compileRule(rule, cols, REF);
+      const batch = new Int32Array(cols.size);
+      compileBatch(rule, cols, REF)(batch);
       const leaves = leavesOf(rule);
       enterprises.forEach((e, i) => {
         const ref = evaluate(rule, e.facts, REF);
         expect(compiled.verdict(i)).toBe(code[ref.verdict]);
         expect(Array.from(compiled.leafVerdicts(i))).toEqual(ref.leaves.map((l) => code[l.verdict]));
         const k = compiled.classify(i);
+        expect(batch[i]).toBe(k);
         const expectedClass = ref.verdict === 'met' ? CLASS_MET : ref.verdict === 'unknown' ? CLASS_UNKNOWN : ref.nearMiss ? leaves.findIndex((l) => l.id === ref.nearMiss) : CLASS_NOT_MET;
         expect(k).toBe(expectedClass);
         if (ref.verdict === 'not_met') {
