@@ -1,6 +1,7 @@
 import type { Executor } from '../../http/context.js';
 import type { DemoContext } from '../../demo/demo-context.js';
 import { policyBriefByIndexNo } from '../policies/index.js';
+import { OLD_FACTORY_2019 } from '../policies/policies.demo-data.js';
 import type { EnterpriseFacts, FactValue } from '../enterprises/index.js';
 import type { Condition } from './navigator.rules.js';
 import { addExample, saveRule, type ExampleExpectation } from './navigator.service.js';
@@ -21,6 +22,36 @@ interface DemoRule {
 // qualifies for two, is one condition short of one (研发投入 3.2% < 4%), cannot be judged for one
 // (no tax figure) and is far from one.
 const RULES: DemoRule[] = [
+  {
+    // The source's 旧厂房改造 (工改工): manufacturers on industrial land, in business long enough to have
+    // an old plant; the award scales with the new floor area, so no amount is estimated here.
+    guide: {
+      supportKind: 'none',
+      categories: ['转型升级'],
+      supportText: '按期完成改造并投产的项目，按新增计容建筑面积每平方米奖励 100 元，单个项目最高 500 万元。',
+      materials: '旧厂房改造申请表\n土地和房屋权属证明\n改造方案（含规划设计条件）\n产业项目说明',
+      steps: '向镇政府（区办事处）“三旧”改造部门提出申请\n编制改造方案，报市自然资源局审核\n批准后签订监管协议\n按期动工、竣工，申请奖励',
+      officeAddress: '各镇政府（区办事处）“三旧”改造办公室',
+      officeHours: '工作日 8:30–12:00，14:00–17:30',
+      officePhone: '0760-88888321',
+    },
+    indexNo: OLD_FACTORY_2019,
+    effectiveFrom: '2019-10-01',
+    tree: {
+      id: 'root',
+      kind: 'all',
+      items: [
+        { id: 'ind', kind: 'industry', prefixes: ['C'] },
+        { id: 'age', kind: 'yearsSince', fact: 'foundedOn', op: '>=', years: 5 },
+        { id: 'notlarge', kind: 'not', item: { id: 'large', kind: 'oneOf', fact: 'size', values: ['large'] } },
+      ],
+    },
+    examples: [
+      { name: '成立十年的五金厂', facts: { industryCode: v('C3311'), foundedOn: v('2015-03-01'), size: v('small') }, expected: 'met' },
+      { name: '成立三年的灯饰厂', facts: { industryCode: v('C3872'), foundedOn: v('2023-06-01'), size: v('micro') }, expected: 'near' },
+      { name: '软件企业', facts: { industryCode: v('I6513'), foundedOn: v('2010-01-01'), size: v('small') }, expected: 'near' },
+    ],
+  },
   {
     guide: {
       applyFrom: '2026-03-01',

@@ -255,7 +255,7 @@ function replaceAt(c: Condition, steps: number[], fn: (c: Condition) => Conditio
 
 /** Applies a structural action to the tree (preview and save leave it as it is). */
 export function applyAction(tree: Condition, action: RuleAction): Condition {
-  if (action.kind === 'preview' || action.kind === 'save' || action.kind === 'refresh' || !nodeAt(tree, action.path)) {
+  if (!('path' in action) || !nodeAt(tree, action.path)) {
     return tree;
   }
   const steps = action.path.split('.').slice(1).map(Number);
