@@ -62,7 +62,9 @@ describe('navigator journeys in Chromium', () => {
     expect(await ip.locator('.guide-support').textContent()).toContain('5 万元');
     expect(await ip.getByText('营业执照复印件').count()).toBe(1);
     const near = page.locator('section.my-near');
+    // Near misses an enterprise can act on (its R&D spending) come before ones it cannot (its industry).
     expect(await near.locator('.near-summary').first().textContent()).toContain('研发投入占营业收入比例 3.2%，需 ≥ 4%（还差 0.8 个百分点）');
+    expect(await near.locator('li.card', { hasText: '旧厂房改造' }).locator('.near-summary').textContent()).toContain('所属行业代码以 C 开头');
     // The reasons open without JavaScript (a details element) and mark the decisive condition.
     await near.getByText('逐条查看符合与不符合的理由').first().click();
     expect(await near.locator('.reason-decisive').first().isVisible()).toBe(true);

@@ -218,8 +218,15 @@ async function guideView(db: Executor, policyId: number, facts: EnterpriseFacts[
   };
 }
 
+/** The fact a policy's leaf tests (from the leaf results kept with the lines). */
+function decisiveFact(m: MyPolicy, leafId: string): string | undefined {
+  return m.facts[leafId];
+}
+
 /** One policy in an enterprise's list, with the reasons. */
 export interface MyPolicy {
+  /** The fact each leaf tests, by leaf id. */
+  facts: Record<string, FactKey>;
   guide?: GuideView;
   policy: { id: number; title: string; docNumber: string; publishedOn: string | null };
   verdict: 'met' | 'near' | 'unknown';
@@ -263,6 +270,7 @@ export async function myPolicies(db: Executor, user: CurrentUser | null, locale:
       missingCount.set(f, (missingCount.get(f) ?? 0) + 1);
     }
     out[verdict].push({
+      facts: Object.fromEntries(ev.leaves.map((l) => [l.id, l.fact])),
       guide: verdict === 'unknown' ? undefined : await guideView(db, p.id, facts.facts, today),
       policy: { id: p.id, title: p.title, docNumber: p.docNumber, publishedOn: p.publishedOn },
       verdict,
@@ -272,6 +280,13 @@ export async function myPolicies(db: Executor, user: CurrentUser | null, locale:
     });
   }
   const askFirst = [...missingCount].sort((a, b) => b[1] - a[1])[0];
+  // Near misses an enterprise can act on (spend more on R&D, obtain a title) before those it cannot
+  // (its industry, its town, the day it was founded).
+  const actionable = (m: MyPolicy) => {
+    const decisive = m.lines.find((l) => l.decisive);
+    return decisive && ['industryCode', 'town', 'foundedOn', 'enterpriseType', 'ownership'].includes(decisiveFact(m, decisive.id) ?? '') ? 1 : 0;
+  };
+  out.near.sort((a, b) => actionable(a) - actionable(b));
   // The best combination of what it qualifies for, where policies exclude each other (不得重复享受).
   const guides = await guidesOf(
     db,
