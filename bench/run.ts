@@ -164,6 +164,8 @@ async function main(): Promise<void> {
   m.child.kill();
   const mi = m.info as unknown as MatcherInfo;
   const e = mi.engines;
+  // Gongkai's rate is taken from the full match (a million rows per rule, as in production), verdict and near miss included.
+  const gongkaiRate = (mi.enterprises * mi.rules) / mi.full.seconds;
   const matcherTable = [
     `Rules: generated 6-condition rules (industry prefixes, size, town, two ranges, an any-of of a tag and a ratio); enterprises generated with every fact known, so the three engines judge the same thing (they agreed on the sample: ${e.agree ? 'yes' : 'NO'}).`,
     '',
@@ -171,7 +173,7 @@ async function main(): Promise<void> {
     '| --- | ---: | ---: |',
     `| json-rules-engine 7 (asynchronous, one engine per rule) | ${Math.round(e.rulesEngine).toLocaleString('en')} | 1 |`,
     `| json-logic-js 2 | ${Math.round(e.jsonLogic).toLocaleString('en')} | ${(e.jsonLogic / e.rulesEngine).toFixed(0)} |`,
-    `| Gongkai compiled rules (verdict only) | ${Math.round(e.gongkai).toLocaleString('en')} | ${(e.gongkai / e.rulesEngine).toFixed(0)} |`,
+    `| Gongkai rules generated into one loop per batch (verdict and near miss, full match below) | ${Math.round(gongkaiRate).toLocaleString('en')} | ${(gongkaiRate / e.rulesEngine).toFixed(0)} |`,
     '',
     `Full match in memory, ${mi.enterprises.toLocaleString('en')} enterprises × ${mi.rules.toLocaleString('en')} rules, verdict and near miss (差一项) for every pair: ${mi.full.seconds.toFixed(1)} s (columns built in ${mi.full.loadSeconds.toFixed(1)} s), peak RSS ${mi.full.peakRssMb} MB; ${mi.full.met.toLocaleString('en')} met, ${mi.full.near.toLocaleString('en')} near misses. Not yet included: loading the facts from the database and storing the results.`,
   ].join('\n');
@@ -181,7 +183,7 @@ async function main(): Promise<void> {
   const imp = await start('bench/import-run.ts', {});
   imp.child.kill();
   const ii = imp.info as unknown as { rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number };
-  const importLine = `Import of ${ii.rows.toLocaleString('en')} generated enterprise rows (CSV, streamed, validated, upserted in batches of 5,000 in one transaction each, into a fresh SQLite file): ${ii.seconds.toFixed(1)} s, ${Math.round(ii.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${ii.peakRssMb} MB.`;
+  const importLine = `Import of ${ii.rows.toLocaleString('en')} generated enterprise rows (CSV, streamed, validated, upserted in batches of 5,000 in one transaction each, into a fresh SQLite file): ${ii.seconds.toFixed(1)} s, ${Math.round(ii.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${Math.round(ii.peakRssMb)} MB.`;
   console.log(importLine);
 
   const ceiling = results[0]!.rps;

@@ -8,6 +8,7 @@ import { onEnterprisesChanged } from '../enterprises/index.js';
 import { onPolicyPublished, onPolicyValidityChanged } from '../policies/index.js';
 import { matchEnterprises, matchPolicy } from './navigator.match.js';
 import { navigatorRoutes } from './navigator.routes.js';
+import { navigatorEditorRoutes } from './navigator.editor-routes.js';
 import { failingExamples } from './navigator.service.js';
 
 // A policy whose worked examples fail is not published; a published one is matched at once, in the
@@ -30,6 +31,9 @@ onEnterprisesChanged('navigator', async (trx, ids) => {
 export async function registerNavigator(app: FastifyInstance): Promise<void> {
   app.nav.push({ href: '/navigator', labelKey: 'nav.navigator', order: 16 });
   await app.register(navigatorRoutes);
+  await app.register(async (scoped) => {
+    navigatorEditorRoutes(scoped);
+  });
 }
 
 export { matchAll, matchEnterprises, matchPolicy } from './navigator.match.js';

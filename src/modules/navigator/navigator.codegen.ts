@@ -92,7 +92,8 @@ export function compileBatch(rule: Condition, cols: FactColumns, referenceDate: 
   const n = cols.size;
   let loop: string;
   if (rule.kind === 'all') {
-    const items = rule.items.map((item) => {
+    // The order the reference measured on a sample: items that fail most often first.
+    const items = reference.itemOrder.map((j) => rule.items[j]!).map((item) => {
       const leafIndex = item.kind === 'all' || item.kind === 'any' || item.kind === 'not' ? -1 : leaves.findIndex((l) => l.id === item.id);
       return { code: expr(item), leafIndex };
     });

@@ -158,6 +158,8 @@ export interface CompiledRule {
    * CLASS_NOT_MET (not met, more than one change away), or k ≥ 0: not met, and leaf k alone stands in the way.
    */
   classify: (i: number) => number;
+  /** For a top-level all-group: its items' indexes in the order the hot loop tests them (most failing first). */
+  itemOrder: number[];
 }
 
 export const CLASS_MET = -2;
@@ -269,11 +271,14 @@ export function compileRule(rule: Condition, cols: FactColumns, referenceDate: s
     }
     return -1;
   };
-  const classify = rule.kind === 'all' ? classifyAll(rule, build, leaves, nearMiss, cols.size) : (i: number) => {
-    const v = verdict(i);
-    return v === MET ? CLASS_MET : v === UNKNOWN ? CLASS_UNKNOWN : nearMiss(i);
-  };
-  return { leaves, verdict, nearMiss, leafVerdicts, classify };
+  const all = rule.kind === 'all' ? classifyAll(rule, build, leaves, nearMiss, cols.size) : undefined;
+  const classify =
+    all?.classify ??
+    ((i: number) => {
+      const v = verdict(i);
+      return v === MET ? CLASS_MET : v === UNKNOWN ? CLASS_UNKNOWN : nearMiss(i);
+    });
+  return { leaves, verdict, nearMiss, leafVerdicts, classify, itemOrder: all?.order ?? [] };
 }
 
 /**
@@ -282,10 +287,10 @@ export function compileRule(rule: Condition, cols: FactColumns, referenceDate: s
  * policies, so most judgements end after two or three comparisons. Only a single failing item with
  * nothing unknown elsewhere is searched for its near-miss leaf.
  */
-function classifyAll(rule: { items: Condition[] }, build: (c: Condition) => Judge, leaves: LeafCondition[], nearMiss: (i: number) => number, rows: number): (i: number) => number {
+function classifyAll(rule: { items: Condition[] }, build: (c: Condition) => Judge, leaves: LeafCondition[], nearMiss: (i: number) => number, rows: number): { classify: (i: number) => number; order: number[] } {
   // Items that fail most often go first (measured on a sample of the rows), so the second failure —
   // the end of most judgements — comes as early as possible. The count, not the order, decides.
-  const judged = rule.items.map((c) => ({ c, judge: build(c), fails: 0 }));
+  const judged = rule.items.map((c, index) => ({ c, index, judge: build(c), fails: 0 }));
   const step = Math.max(1, Math.floor(rows / 2000));
   for (let i = 0; i < rows; i += step) {
     for (const j of judged) {
@@ -297,7 +302,7 @@ function classifyAll(rule: { items: Condition[] }, build: (c: Condition) => Judg
   const n = items.length;
   // A leaf item's near miss is the leaf itself; a group item needs the general search.
   const leafIndex = judged.map(({ c }) => (c.kind === 'all' || c.kind === 'any' || c.kind === 'not' ? -1 : leaves.findIndex((l) => l.id === c.id)));
-  return (i) => {
+  const classify = (i: number) => {
     let fails = 0;
     let failed = -1;
     let unknown = false;
@@ -321,4 +326,5 @@ function classifyAll(rule: { items: Condition[] }, build: (c: Condition) => Judg
     const k = leafIndex[failed]!;
     return k >= 0 ? k : nearMiss(i);
   };
+  return { classify, order: judged.map((j) => j.index) };
 }

@@ -81,6 +81,7 @@ export const navigatorEditorZh = {
   'navigator.editor.expect.near': '差一项',
   'navigator.editor.expect.unknown': '无法判断',
   'navigator.editor.rules_link': '适用条件',
+  'navigator.editor.ex_no_tags': '无（已知没有任何称号）',
 } as const;
 
 /** English messages of the rule editor (same keys). */
@@ -166,4 +167,5 @@ export const navigatorEditorEn: Record<keyof typeof navigatorEditorZh, string> =
   'navigator.editor.expect.near': 'one condition away',
   'navigator.editor.expect.unknown': 'cannot be decided',
   'navigator.editor.rules_link': 'Eligibility rule',
+  'navigator.editor.ex_no_tags': 'None (known to hold no title)',
 };

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../http/errors.js';
-import { FACTS, factDef, type FactDef, type FactKey } from '../enterprises/enterprises.facts.js';
+import { FACTS, factDef, type FactDef, type FactKey, type FactValue } from '../enterprises/enterprises.facts.js';
 import { NUMBER_OPS, type Condition, type LeafCondition, type NumberOp } from './navigator.rules.js';
 
 // The rule editor without JavaScript: a rule tree becomes flat form fields whose names carry the node's
@@ -29,7 +29,7 @@ export function leafKindOf(def: FactDef): LeafCondition['kind'] | undefined {
       return def.key === 'tags' ? 'tag' : undefined;
     case 'date':
       return 'yearsSince';
-    default:
+    case 'text':
       return undefined;
   }
 }
@@ -136,7 +136,7 @@ export function parseRuleForm(fields: RuleFields): ParsedRule {
     const p = `n.${path}`;
     const given = one(fields[`${p}.id`]);
     // A missing or repeated id (a copied fieldset, a hand-made post) gets a fresh one once the tree is known.
-    const node = { id: given && /^[\w-]{1,40}$/.test(given) && !seen.has(given) ? given : '' } as { id: string };
+    const node = { id: given && /^[\w-]{1,40}$/.test(given) && !seen.has(given) ? given : '' };
     if (node.id) {
       seen.add(node.id);
     } else {
@@ -152,7 +152,7 @@ export function parseRuleForm(fields: RuleFields): ParsedRule {
     }
     if (kind === 'not') {
       const [first] = childPaths(path);
-      return Object.assign(node, { kind: 'not', item: first ? read(first) : ({ id: '', kind: 'all', items: [] } as Condition) }) as Condition;
+      return Object.assign(node, { kind: 'not', item: first ? read(first) : { id: '', kind: 'all', items: [] } }) as Condition;
     }
     const def = FACTS.find((f) => f.key === factKey);
     const leafKind = def ? leafKindOf(def) : undefined;
@@ -186,7 +186,7 @@ export function parseRuleForm(fields: RuleFields): ParsedRule {
         const op = one(fields[`${p}.op`]);
         return Object.assign(node, { kind: 'yearsSince', fact: def!.key, op: op === '<' ? '<' : '>=', years: number('years') }) as Condition;
       }
-      default:
+      case undefined:
         problems.push({ field: `@${path}`, key: 'navigator.rule_unknown_fact', params: { value: factKey } });
         // Kept as a tag leaf so the editor can pick another fact; the problem stops preview and save.
         return Object.assign(node, { kind: 'tag', tag: '' }) as Condition;
@@ -292,3 +292,47 @@ export const nodeField = (id: string) => `node.${id}`;
 
 /** Whether a fact choice list is fixed (checkboxes) or typed (town). */
 export const hasChoices = (fact: FactKey) => (factDef(fact).choices?.length ?? 0) > 0;
+
+/** The checkbox value for "known to hold no title" in a worked example. */
+export const NO_TAGS = 'none';
+
+/** Reads a worked example's facts from `fact.<key>` fields: empty = unknown; numbers and dates checked. */
+export function parseExampleFacts(fields: RuleFields, asOf: string): { facts: Partial<Record<FactKey, FactValue>>; problems: FieldProblem[] } {
+  const facts: Partial<Record<FactKey, FactValue>> = {};
+  const problems: FieldProblem[] = [];
+  for (const def of TESTABLE_FACTS) {
+    const name = `fact.${def.key}`;
+    const at = (value: FactValue['value']) => {
+      facts[def.key] = { value, source: 'declared', asOf };
+    };
+    if (def.type === 'set') {
+      // Nothing ticked is unknown; "none" says the enterprise is known to hold no title.
+      const vs = many(fields[name]);
+      if (vs.length > 0) {
+        at(vs.filter((v) => v !== NO_TAGS));
+      }
+      continue;
+    }
+    const text = one(fields[name]);
+    if (text === '') {
+      continue;
+    }
+    if (def.type === 'number' || def.type === 'money' || def.type === 'percent') {
+      const n = parseNumber(text);
+      if (Number.isNaN(n)) {
+        problems.push({ field: name, key: 'navigator.editor.not_a_number', params: { field: def.labelZh, value: text } });
+      } else {
+        at(n);
+      }
+    } else if (def.type === 'date') {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
+        problems.push({ field: name, key: 'validation.date' });
+      } else {
+        at(text);
+      }
+    } else {
+      at(def.type === 'code' ? text.toUpperCase() : text);
+    }
+  }
+  return { facts, problems };
+}

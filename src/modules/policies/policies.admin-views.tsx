@@ -141,7 +141,7 @@ export function PolicyEditPage({
             </>
           )}
           {' '}
-          · <a href={`/admin/interpretations/new?policyId=${policy.id}`}>{t('policies.new_interpretation')}</a>
+          · <a href={`/admin/interpretations/new?policyId=${policy.id}`}>{t('policies.new_interpretation')}</a> · <a href={`/admin/policies/${policy.id}/rules`}>{t('navigator.editor.rules_link')}</a> · <a href={`/admin/policies/${policy.id}/guide`}>{t('navigator.guide.title')}</a>
           {policy.replacesId !== null && (
             <>
               {' '}

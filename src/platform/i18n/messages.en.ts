@@ -11,6 +11,7 @@ import { interpretationPlansEn } from '../../modules/interpretation-plans/interp
 import { outboxEn } from '../outbox/outbox.messages.js';
 import { enterprisesEn } from '../../modules/enterprises/enterprises.messages.js';
 import { navigatorEn } from '../../modules/navigator/navigator.messages.js';
+import { navigatorEditorEn } from '../../modules/navigator/navigator.editor.messages.js';
 import type { zhCN } from './messages.zh-CN.js';
 
 const platformEn = {
@@ -72,4 +73,4 @@ const platformEn = {
 } as const;
 
 /** The English catalogue: the same keys as the Chinese one. */
-export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn, ...policiesEn, ...policyComparisonEn, ...interpretationsEn, ...dialoguesEn, ...interpretationPlansEn, ...outboxEn, ...enterprisesEn, ...navigatorEn };
+export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn, ...policiesEn, ...policyComparisonEn, ...interpretationsEn, ...dialoguesEn, ...interpretationPlansEn, ...outboxEn, ...enterprisesEn, ...navigatorEn, ...navigatorEditorEn };

@@ -11,6 +11,7 @@ import { interpretationPlansZh } from '../../modules/interpretation-plans/interp
 import { outboxZh } from '../outbox/outbox.messages.js';
 import { enterprisesZh } from '../../modules/enterprises/enterprises.messages.js';
 import { navigatorZh } from '../../modules/navigator/navigator.messages.js';
+import { navigatorEditorZh } from '../../modules/navigator/navigator.editor.messages.js';
 
 // The reference catalogue: every key the portal uses, in Chinese. Each module keeps its own messages
 // beside its code; the English catalogue must have exactly the same keys (the type checker enforces it).
@@ -73,4 +74,4 @@ const platformZh = {
 } as const;
 
 /** The Chinese catalogue. */
-export const zhCN = { ...platformZh, ...accountsZh, ...departmentsZh, ...portalZh, ...adminZh, ...calendarZh, ...policiesZh, ...policyComparisonZh, ...interpretationsZh, ...dialoguesZh, ...interpretationPlansZh, ...outboxZh, ...enterprisesZh, ...navigatorZh };
+export const zhCN = { ...platformZh, ...accountsZh, ...departmentsZh, ...portalZh, ...adminZh, ...calendarZh, ...policiesZh, ...policyComparisonZh, ...interpretationsZh, ...dialoguesZh, ...interpretationPlansZh, ...outboxZh, ...enterprisesZh, ...navigatorZh, ...navigatorEditorZh };
