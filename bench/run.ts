@@ -91,7 +91,51 @@ async function measure(name: string, port: number, urlPath: string, headers: Rec
   return { name, path: urlPath, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
 
+/** Eligibility matching: the same rules and enterprises in three engines, then a full match in memory. */
+async function matcherSection(): Promise<string> {
+  const m = await start('bench/matcher-run.ts', {});
+  m.child.kill();
+  const mi = m.info as unknown as MatcherInfo;
+  const e = mi.engines;
+  // Gongkai's rate is taken from the full match (a million rows per rule, as in production), verdict and near miss included.
+  const gongkaiRate = (mi.enterprises * mi.rules) / mi.full.seconds;
+  const matcherTable = [
+    `Rules: generated 6-condition rules (industry prefixes, size, town, two ranges, an any-of of a tag and a ratio); enterprises generated with every fact known, so the three engines judge the same thing (they agreed on the sample: ${e.agree ? 'yes' : 'NO'}).`,
+    '',
+    '| engine | evaluations/s | ratio to json-rules-engine |',
+    '| --- | ---: | ---: |',
+    `| json-rules-engine 7 (asynchronous, one engine per rule) | ${Math.round(e.rulesEngine).toLocaleString('en')} | 1 |`,
+    `| json-logic-js 2 | ${Math.round(e.jsonLogic).toLocaleString('en')} | ${(e.jsonLogic / e.rulesEngine).toFixed(0)} |`,
+    `| Gongkai rules generated into one loop per batch (verdict and near miss, full match below) | ${Math.round(gongkaiRate).toLocaleString('en')} | ${(gongkaiRate / e.rulesEngine).toFixed(0)} |`,
+    '',
+    `Full match in memory, ${mi.enterprises.toLocaleString('en')} enterprises × ${mi.rules.toLocaleString('en')} rules, verdict and near miss (差一项) for every pair: ${mi.full.seconds.toFixed(1)} s (columns built in ${mi.full.loadSeconds.toFixed(1)} s), peak RSS ${mi.full.peakRssMb} MB; ${mi.full.met.toLocaleString('en')} met, ${mi.full.near.toLocaleString('en')} near misses. Not yet included: loading the facts from the database and storing the results.`,
+  ].join('\n');
+  console.log(matcherTable);
+  return matcherTable;
+}
+
+/**
+ * BENCH_ONLY=matcher re-runs only the matcher section and replaces it in docs/benchmarks.md (the other
+ * sections keep the figures of their last full run, whose date is in the header).
+ */
+async function matcherOnly(): Promise<void> {
+  const table = await matcherSection();
+  const doc = fs.readFileSync('docs/benchmarks.md', 'utf8');
+  const from = doc.indexOf('## Eligibility matching');
+  const to = doc.indexOf('## Enterprise import');
+  if (from < 0 || to < 0) {
+    throw new Error('docs/benchmarks.md has no matcher section to replace: run the full benchmark');
+  }
+  const note = `_This section re-measured on ${new Date().toISOString().slice(0, 10)} with \`BENCH_ONLY=matcher npm run bench\`._`;
+  fs.writeFileSync('docs/benchmarks.md', `${doc.slice(0, from)}## Eligibility matching (惠企政策导航)\n\n${note}\n\n${table}\n\n${doc.slice(to)}`);
+  console.log('matcher section written to docs/benchmarks.md');
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'matcher') {
+    await matcherOnly();
+    return;
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
   const results: Result[] = [];
   const bare = await start('bench/bare-server.ts', {});
@@ -159,25 +203,7 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(searchTable);
 
-  // Eligibility matching: the same rules and enterprises in three engines, then a full match in memory.
-  const m = await start('bench/matcher-run.ts', {});
-  m.child.kill();
-  const mi = m.info as unknown as MatcherInfo;
-  const e = mi.engines;
-  // Gongkai's rate is taken from the full match (a million rows per rule, as in production), verdict and near miss included.
-  const gongkaiRate = (mi.enterprises * mi.rules) / mi.full.seconds;
-  const matcherTable = [
-    `Rules: generated 6-condition rules (industry prefixes, size, town, two ranges, an any-of of a tag and a ratio); enterprises generated with every fact known, so the three engines judge the same thing (they agreed on the sample: ${e.agree ? 'yes' : 'NO'}).`,
-    '',
-    '| engine | evaluations/s | ratio to json-rules-engine |',
-    '| --- | ---: | ---: |',
-    `| json-rules-engine 7 (asynchronous, one engine per rule) | ${Math.round(e.rulesEngine).toLocaleString('en')} | 1 |`,
-    `| json-logic-js 2 | ${Math.round(e.jsonLogic).toLocaleString('en')} | ${(e.jsonLogic / e.rulesEngine).toFixed(0)} |`,
-    `| Gongkai rules generated into one loop per batch (verdict and near miss, full match below) | ${Math.round(gongkaiRate).toLocaleString('en')} | ${(gongkaiRate / e.rulesEngine).toFixed(0)} |`,
-    '',
-    `Full match in memory, ${mi.enterprises.toLocaleString('en')} enterprises × ${mi.rules.toLocaleString('en')} rules, verdict and near miss (差一项) for every pair: ${mi.full.seconds.toFixed(1)} s (columns built in ${mi.full.loadSeconds.toFixed(1)} s), peak RSS ${mi.full.peakRssMb} MB; ${mi.full.met.toLocaleString('en')} met, ${mi.full.near.toLocaleString('en')} near misses. Not yet included: loading the facts from the database and storing the results.`,
-  ].join('\n');
-  console.log(matcherTable);
+  const matcherTable = await matcherSection();
 
   // Enterprise import: a generated registration file streamed into a fresh SQLite database.
   const imp = await start('bench/import-run.ts', {});

@@ -94,7 +94,15 @@ export function compileBatch(rule: Condition, cols: FactColumns, referenceDate: 
   if (rule.kind === 'all') {
     // The order the reference measured on a sample: items that fail most often first.
     const items = reference.itemOrder.map((j) => rule.items[j]!).map((item) => {
-      const leafIndex = item.kind === 'all' || item.kind === 'any' || item.kind === 'not' ? -1 : leaves.findIndex((l) => l.id === item.id);
+      // The leaf that mends this item when it alone fails: the item itself for a leaf; for an any-group
+      // of leaves, its first leaf (a failed any-group has every leaf not met, and any one would do —
+      // the reference takes the first in reading order). Other groups ask the reference (-1).
+      const isLeaf = (c: Condition) => c.kind !== 'all' && c.kind !== 'any' && c.kind !== 'not';
+      const leafIndex = isLeaf(item)
+        ? leaves.findIndex((l) => l.id === item.id)
+        : item.kind === 'any' && item.items.length > 0 && item.items.every(isLeaf)
+          ? leaves.findIndex((l) => l.id === item.items[0]!.id)
+          : -1;
       return { code: expr(item), leafIndex };
     });
     const checks = items.map((it, j) => `v = ${it.code}; if (v === 0) { if (++f === 2) { out[i] = ${CLASS_NOT_MET}; continue rows; } k = ${j}; } else if (v === 2) u = 1;`).join('\n');
