@@ -1,15 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { createTestDb, type TestDb } from '../helpers/db.js';
-import { buildTestApp } from '../helpers/app.js';
-import { loadDemoData } from '../../src/demo/demo.js';
+import type { TestDb } from '../helpers/db.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
 import { creditCodeCheckChar } from '../../src/platform/identity/index.js';
-import { contrastFailures, landmarks, unlabelledControls } from './a11y.js';
+import { launchChromium, serveDemo, expectAccessible } from './harness.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const password = (u: string) => DEMO_USERS.find((x) => x.username === u)!.password;
 const code = (first17: string) => first17 + creditCodeCheckChar(first17);
 
@@ -22,15 +18,8 @@ describe('enterprise directory journeys in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    t = await createTestDb('sqlite');
-    await loadDemoData(t.db);
-    app = await buildTestApp(t.db);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-    });
+    ({ t, app, base } = await serveDemo());
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -50,12 +39,7 @@ describe('enterprise directory journeys in Chromium', () => {
   }
 
   async function checkAccessible(page: Page): Promise<void> {
-    expect(await contrastFailures(page)).toEqual([]);
-    expect(await unlabelledControls(page)).toEqual([]);
-    const l = await landmarks(page);
-    expect(l.main).toBe(1);
-    expect(l.banner).toBe(1);
-    expect(l.contentinfo).toBe(1);
+    await expectAccessible(page);
   }
 
   it('the admin finds the directory, uploads a small CSV and reads the report', async () => {

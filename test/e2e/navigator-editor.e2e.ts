@@ -9,7 +9,7 @@ import { Browser as HttpBrowser, testConfig } from '../helpers/app.js';
 import { makeDepartment, makeUser, PASSWORD, POLICY_CARD_FIELDS } from '../helpers/factories.js';
 import { creditCodeCheckChar } from '../../src/platform/identity/index.js';
 import { importEnterprises } from '../../src/modules/enterprises/index.js';
-import { contrastFailures, landmarks, unlabelledControls } from './a11y.js';
+import { expectAccessible } from './harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const code = (n: number) => {
@@ -61,12 +61,7 @@ describe('rule editor journey in Chromium', () => {
   });
 
   async function checkAccessible(page: Page): Promise<void> {
-    expect(await contrastFailures(page)).toEqual([]);
-    expect(await unlabelledControls(page)).toEqual([]);
-    const l = await landmarks(page);
-    expect(l.main).toBe(1);
-    expect(l.banner).toBe(1);
-    expect(l.contentinfo).toBe(1);
+    await expectAccessible(page);
   }
 
   const press = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();

@@ -1,14 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { createTestDb, type TestDb } from '../helpers/db.js';
-import { buildTestApp } from '../helpers/app.js';
-import { loadDemoData } from '../../src/demo/demo.js';
+import type { TestDb } from '../helpers/db.js';
 import { DEMO_USERS } from '../../src/demo/demo-data.js';
-import { contrastFailures, landmarks, unlabelledControls } from './a11y.js';
+import { launchChromium, serveDemo, expectAccessible } from './harness.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const password = (u: string) => DEMO_USERS.find((x) => x.username === u)!.password;
 
 // The navigator's journeys with JavaScript OFF, on the demo data: the demo enterprise reads its
@@ -20,15 +16,8 @@ describe('navigator journeys in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    t = await createTestDb('sqlite');
-    await loadDemoData(t.db);
-    app = await buildTestApp(t.db);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-    });
+    ({ t, app, base } = await serveDemo());
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -38,12 +27,7 @@ describe('navigator journeys in Chromium', () => {
   });
 
   async function checkAccessible(page: Page): Promise<void> {
-    expect(await contrastFailures(page)).toEqual([]);
-    expect(await unlabelledControls(page)).toEqual([]);
-    const l = await landmarks(page);
-    expect(l.main).toBe(1);
-    expect(l.banner).toBe(1);
-    expect(l.contentinfo).toBe(1);
+    await expectAccessible(page);
   }
 
   it('the demo enterprise sees what it qualifies for, what is one condition away, and how to apply', async () => {

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { buildTestApp } from '../helpers/app.js';
@@ -10,9 +10,8 @@ import type { CurrentUser, Role } from '../../src/http/context.js';
 import { createChannels, deliverDue, enqueueNotification, loadOutboxDemo } from '../../src/platform/outbox/index.js';
 import { unsubscribeTokenFor } from '../../src/platform/outbox/outbox.service.js';
 import { testConfig } from '../helpers/app.js';
-import { contrastFailures, landmarks, unlabelledControls } from './a11y.js';
+import { launchChromium, expectAccessible } from './harness.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const password = (u: string) => DEMO_USERS.find((x) => x.username === u)!.password;
 
 // The demo enterprise reads its inbox and chooses its channels, with JavaScript OFF.
@@ -32,10 +31,7 @@ describe('inbox and notification settings in Chromium', () => {
     app = await buildTestApp(t.db);
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -50,12 +46,7 @@ describe('inbox and notification settings in Chromium', () => {
   }
 
   async function checkAccessible(page: Page): Promise<void> {
-    expect(await contrastFailures(page)).toEqual([]);
-    expect(await unlabelledControls(page)).toEqual([]);
-    const l = await landmarks(page);
-    expect(l.main).toBe(1);
-    expect(l.banner).toBe(1);
-    expect(l.contentinfo).toBe(1);
+    await expectAccessible(page);
   }
 
   it('the demo enterprise opens its inbox, reads a message and changes its channels', async () => {
