@@ -31,6 +31,9 @@ import { interpretationPlanJobs, registerInterpretationPlans } from './modules/i
 import { outboxJobs, registerOutbox } from './platform/outbox/index.js';
 import { registerEnterprises } from './modules/enterprises/index.js';
 import { navigatorJobs, registerNavigator } from './modules/navigator/index.js';
+import { registerOpenDays } from './modules/open-days/index.js';
+import { registerOpenDayRegistration } from './modules/open-day-registration/index.js';
+import { registerOpenDaySuggestions } from './modules/open-day-suggestions/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -142,6 +145,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await registerOutbox(app);
   await registerEnterprises(app);
   await registerNavigator(app);
+  await registerOpenDays(app);
+  await registerOpenDayRegistration(app);
+  await registerOpenDaySuggestions(app);
   app.nav.sort((a, b) => a.order - b.order);
   app.adminLinks.sort((a, b) => a.order - b.order);
 

@@ -6,6 +6,7 @@ import type { PolicyComparisonTables } from '../modules/policies/policies.compar
 import type { EnterprisesTables } from '../modules/enterprises/enterprises.table.js';
 import type { OutboxTables } from '../platform/outbox/outbox.table.js';
 import type { NavigatorTables } from '../modules/navigator/navigator.table.js';
+import type { OpenDaysTables } from '../modules/open-days/open-days.table.js';
 
 // Table interfaces, one per table, camelCase (the CamelCasePlugin maps them to snake_case columns).
 // Modules own their tables; this file only gathers them for Kysely's typing.
@@ -252,7 +253,7 @@ export interface PolicyArticleTable {
 
 /** Every table Kysely knows about. */
 /** Every table; modules added after the foundation keep their table interfaces beside their code. */
-export interface Database extends InterpretationsTables, DialoguesTables, InterpretationPlansTables, PolicyComparisonTables, EnterprisesTables, OutboxTables, NavigatorTables {
+export interface Database extends InterpretationsTables, DialoguesTables, InterpretationPlansTables, PolicyComparisonTables, EnterprisesTables, OutboxTables, NavigatorTables, OpenDaysTables {
   setting: SettingTable;
   department: DepartmentTable;
   user: UserTable;

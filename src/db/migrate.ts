@@ -12,6 +12,7 @@ import * as m000900 from './migrations/2026_11_29_000900_interpretation_plans.js
 import * as m001000 from './migrations/2026_11_29_001000_enterprises.js';
 import * as m001100 from './migrations/2026_11_29_001100_outbox.js';
 import * as m001200 from './migrations/2026_11_29_001200_navigator.js';
+import * as m001300 from './migrations/2026_11_29_001300_open_days.js';
 
 // Listed statically, not read from the folder, so the bundle-free tsx runtime and tests find them alike.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_001000_enterprises': m001000,
   '2026_11_29_001100_outbox': m001100,
   '2026_11_29_001200_navigator': m001200,
+  '2026_11_29_001300_open_days': m001300,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,6 +15,9 @@ import { loadInterpretationPlansDemo } from '../modules/interpretation-plans/int
 import { loadEnterprisesDemo } from '../modules/enterprises/enterprises.demo.js';
 import { loadNavigatorDemo } from '../modules/navigator/navigator.demo.js';
 import { loadOutboxDemo } from '../platform/outbox/index.js';
+import { loadOpenDaysDemo } from '../modules/open-days/index.js';
+import { loadOpenDayRegistrationDemo } from '../modules/open-day-registration/index.js';
+import { loadOpenDaySuggestionsDemo } from '../modules/open-day-suggestions/index.js';
 
 const DEMO_ACTOR: Actor = { userId: null, name: 'demo data loader', ip: '127.0.0.1', requestId: 'demo' };
 
@@ -134,6 +137,9 @@ export async function loadDemoData(db: Db): Promise<void> {
     await loadEnterprisesDemo(trx, ctx);
     await loadOutboxDemo(trx, ctx);
     await loadNavigatorDemo(trx, ctx);
+    await loadOpenDaysDemo(trx, ctx);
+    await loadOpenDayRegistrationDemo(trx, ctx);
+    await loadOpenDaySuggestionsDemo(trx, ctx);
     for (const a of DEMO_ARTICLES) {
       const author = a.department === 'expropriation' ? users.get('exp-editor')! : editor;
       const input = { columnId: colIds.get(a.column)!, departmentId: deptIds.get(a.department)!, title: a.title, summary: a.summary, body: a.body };

@@ -12,6 +12,9 @@ import { outboxEn } from '../outbox/outbox.messages.js';
 import { enterprisesEn } from '../../modules/enterprises/enterprises.messages.js';
 import { navigatorEn } from '../../modules/navigator/navigator.messages.js';
 import { navigatorEditorEn } from '../../modules/navigator/navigator.editor.messages.js';
+import { openDaysEn } from '../../modules/open-days/open-days.messages.js';
+import { openDayRegistrationEn } from '../../modules/open-day-registration/open-day-registration.messages.js';
+import { openDaySuggestionsEn } from '../../modules/open-day-suggestions/open-day-suggestions.messages.js';
 import type { zhCN } from './messages.zh-CN.js';
 
 const platformEn = {
@@ -73,4 +76,4 @@ const platformEn = {
 } as const;
 
 /** The English catalogue: the same keys as the Chinese one. */
-export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn, ...policiesEn, ...policyComparisonEn, ...interpretationsEn, ...dialoguesEn, ...interpretationPlansEn, ...outboxEn, ...enterprisesEn, ...navigatorEn, ...navigatorEditorEn };
+export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn, ...policiesEn, ...policyComparisonEn, ...interpretationsEn, ...dialoguesEn, ...interpretationPlansEn, ...outboxEn, ...enterprisesEn, ...navigatorEn, ...navigatorEditorEn, ...openDaysEn, ...openDayRegistrationEn, ...openDaySuggestionsEn };

@@ -12,6 +12,9 @@ import { outboxZh } from '../outbox/outbox.messages.js';
 import { enterprisesZh } from '../../modules/enterprises/enterprises.messages.js';
 import { navigatorZh } from '../../modules/navigator/navigator.messages.js';
 import { navigatorEditorZh } from '../../modules/navigator/navigator.editor.messages.js';
+import { openDaysZh } from '../../modules/open-days/open-days.messages.js';
+import { openDayRegistrationZh } from '../../modules/open-day-registration/open-day-registration.messages.js';
+import { openDaySuggestionsZh } from '../../modules/open-day-suggestions/open-day-suggestions.messages.js';
 
 // The reference catalogue: every key the portal uses, in Chinese. Each module keeps its own messages
 // beside its code; the English catalogue must have exactly the same keys (the type checker enforces it).
@@ -74,4 +77,4 @@ const platformZh = {
 } as const;
 
 /** The Chinese catalogue. */
-export const zhCN = { ...platformZh, ...accountsZh, ...departmentsZh, ...portalZh, ...adminZh, ...calendarZh, ...policiesZh, ...policyComparisonZh, ...interpretationsZh, ...dialoguesZh, ...interpretationPlansZh, ...outboxZh, ...enterprisesZh, ...navigatorZh, ...navigatorEditorZh };
+export const zhCN = { ...platformZh, ...accountsZh, ...departmentsZh, ...portalZh, ...adminZh, ...calendarZh, ...policiesZh, ...policyComparisonZh, ...interpretationsZh, ...dialoguesZh, ...interpretationPlansZh, ...outboxZh, ...enterprisesZh, ...navigatorZh, ...navigatorEditorZh, ...openDaysZh, ...openDayRegistrationZh, ...openDaySuggestionsZh };
