@@ -60,7 +60,7 @@ describe('the operator CLI on SQLite', () => {
     expect(user.role).toBe('admin');
 
     // The demo's matches, computed again by the operator: the same counts, no new notifications.
-    const stored = await writer.kysely.selectFrom('policyMatch').select((eb) => eb.fn.countAll<number>().as('n')).where('verdict', '=', 'met').executeTakeFirstOrThrow();
+    const stored = await writer.kysely.selectFrom('policyMatchRun').select((eb) => eb.fn.sum<number>('met').as('n')).executeTakeFirstOrThrow();
     const matched = await cli(['match'], { DATABASE_URL: url });
     expect(matched.stdout).toMatch(new RegExp(`: ${Number(stored.n)} met, \\d+ near misses, \\d+ undecided; 0 new notifications`));
     await expect(cli(['match', '--date', 'tomorrow'], { DATABASE_URL: url })).rejects.toThrow(/YYYY-MM-DD/);

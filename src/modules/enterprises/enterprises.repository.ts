@@ -39,6 +39,13 @@ export async function count(db: Executor): Promise<number> {
   return Number(r.n);
 }
 
+/** The highest enterprise and declaration ids: they change whenever rows are added, cheaply read. */
+export async function highWaterMarks(db: Executor): Promise<{ enterprise: number; declaration: number }> {
+  const e = await db.selectFrom('enterprise').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+  const d = await db.selectFrom('enterpriseDeclaration').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+  return { enterprise: Number(e?.m ?? 0), declaration: Number(d?.m ?? 0) };
+}
+
 /** The staff list's filter. */
 export interface EnterpriseFilter {
   q?: string;

@@ -30,6 +30,11 @@ export function enterpriseCount(db: Executor): Promise<number> {
   return repo.count(db);
 }
 
+/** The highest enterprise and declaration ids, for caches of derived data to notice new rows. */
+export function enterpriseHighWaterMarks(db: Executor) {
+  return repo.highWaterMarks(db);
+}
+
 /** Facts of one enterprise, or undefined. */
 export async function enterpriseFacts(db: Executor, id: number) {
   return (await service.loadEnterpriseFacts(db, { ids: [id] }))[0];

@@ -36,7 +36,8 @@ export async function registerNavigator(app: FastifyInstance): Promise<void> {
   });
 }
 
-export { matchAll, matchEnterprises, matchPolicy } from './navigator.match.js';
+export { matchAll, matchEnterprises, matchPolicy, metEnterprises, storedMatchesOf } from './navigator.match.js';
+export { dropDirectoryCache } from './navigator.facts-cache.js';
 export { dailyRun, remindDeadlines } from './navigator.daily.js';
 export { saveRule, addExample, previewRule, ruleEditorData } from './navigator.service.js';
 

@@ -33,20 +33,47 @@ const TAGS = FACTS.find((f) => f.key === 'tags')!.choices ?? [];
 
 /** Packs enterprises' facts into columns. */
 export function toColumns(list: readonly EnterpriseFacts[]): FactColumns {
-  const n = list.length;
-  const cols: FactColumns = { size: n, ids: new Int32Array(n), numbers: {}, strings: {}, dates: {}, tags: new Uint32Array(n), tagsKnown: new Uint8Array(n) };
-  for (const f of FACTS) {
-    if (f.type === 'number' || f.type === 'money' || f.type === 'percent') {
-      cols.numbers[f.key] = new Float64Array(n).fill(Number.NaN);
-    } else if (f.type === 'date') {
-      cols.dates[f.key] = new Int32Array(n);
-    } else if (f.type !== 'set') {
-      cols.strings[f.key] = { codes: new Int32Array(n), dict: [''] };
+  const b = new ColumnBuilder(list.length);
+  list.forEach((e, i) => b.set(i, e));
+  return b.cols;
+}
+
+/**
+ * Fills fact columns row by row: a whole directory page by page without holding every enterprise's
+ * facts as objects, and single rows again when an enterprise changes (the matcher's cache).
+ */
+export class ColumnBuilder {
+  readonly cols: FactColumns;
+  private readonly lookup = new Map<FactKey, Map<string, number>>();
+
+  constructor(size: number) {
+    this.cols = { size, ids: new Int32Array(size), numbers: {}, strings: {}, dates: {}, tags: new Uint32Array(size), tagsKnown: new Uint8Array(size) };
+    for (const f of FACTS) {
+      if (f.type === 'number' || f.type === 'money' || f.type === 'percent') {
+        this.cols.numbers[f.key] = new Float64Array(size).fill(Number.NaN);
+      } else if (f.type === 'date') {
+        this.cols.dates[f.key] = new Int32Array(size);
+      } else if (f.type !== 'set') {
+        this.cols.strings[f.key] = { codes: new Int32Array(size), dict: [''] };
+      }
     }
   }
-  const lookup = new Map<FactKey, Map<string, number>>();
-  list.forEach((e, i) => {
+
+  /** Writes (or overwrites) row i with an enterprise's facts; facts it lacks become unknown. */
+  set(i: number, e: EnterpriseFacts): void {
+    const cols = this.cols;
     cols.ids[i] = e.enterpriseId;
+    cols.tags[i] = 0;
+    cols.tagsKnown[i] = 0;
+    for (const col of Object.values(cols.numbers)) {
+      col[i] = Number.NaN;
+    }
+    for (const col of Object.values(cols.dates)) {
+      col[i] = 0;
+    }
+    for (const col of Object.values(cols.strings)) {
+      col.codes[i] = 0;
+    }
     for (const [key, fv] of Object.entries(e.facts) as Array<[FactKey, NonNullable<EnterpriseFacts['facts'][FactKey]>]>) {
       if (key === 'tags' && Array.isArray(fv.value)) {
         cols.tagsKnown[i] = 1;
@@ -63,23 +90,26 @@ export function toColumns(list: readonly EnterpriseFacts[]): FactColumns {
       } else if (typeof fv.value === 'string' && cols.dates[key]) {
         cols.dates[key][i] = dateNumber(fv.value);
       } else if (typeof fv.value === 'string' && fv.value !== '' && cols.strings[key]) {
-        const col = cols.strings[key];
-        let m = lookup.get(key);
-        if (!m) {
-          m = new Map();
-          lookup.set(key, m);
-        }
-        let code = m.get(fv.value);
-        if (code === undefined) {
-          code = col.dict.length;
-          col.dict.push(fv.value);
-          m.set(fv.value, code);
-        }
-        col.codes[i] = code;
+        cols.strings[key].codes[i] = this.code(key, fv.value);
       }
     }
-  });
-  return cols;
+  }
+
+  private code(key: FactKey, value: string): number {
+    const col = this.cols.strings[key]!;
+    let m = this.lookup.get(key);
+    if (!m) {
+      m = new Map(col.dict.map((v, k) => [v, k]));
+      this.lookup.set(key, m);
+    }
+    let code = m.get(value);
+    if (code === undefined) {
+      code = col.dict.length;
+      col.dict.push(value);
+      m.set(value, code);
+    }
+    return code;
+  }
 }
 
 type Judge = (i: number) => Code;

@@ -4,7 +4,7 @@ import { enqueueNotification } from '../../platform/outbox/index.js';
 import { loadEnterpriseFacts } from '../enterprises/index.js';
 import { policyBriefs } from '../policies/index.js';
 import { daysLeft } from './navigator.guide.js';
-import { matchAll } from './navigator.match.js';
+import { matchAll, metEnterprises } from './navigator.match.js';
 import * as repo from './navigator.repository.js';
 
 // Once a day: every policy is matched again on the new reference date, so a condition that has just
@@ -21,7 +21,7 @@ export async function remindDeadlines(trx: Executor, today = todayInChina()): Pr
   let sent = 0;
   for (const g of guides) {
     const [policy] = await policyBriefs(trx, [g.policyId]);
-    const metIds = await repo.metEnterprises(trx, g.policyId);
+    const metIds = await metEnterprises(trx, g.policyId);
     if (!policy || metIds.length === 0) {
       continue;
     }

@@ -1,58 +1,33 @@
-import type { Insertable } from 'kysely';
 import type { Executor } from '../../http/context.js';
 import { nowIso, todayInChina } from '../../platform/clock.js';
-import { enqueueNotification } from '../../platform/outbox/index.js';
-import { loadEnterpriseFacts, type EnterpriseFacts } from '../enterprises/index.js';
-import { policyBrief, policyBriefs, type PolicyBrief } from '../policies/index.js';
-import { CLASS_MET, CLASS_NOT_MET, CLASS_UNKNOWN, compileRule, toColumns, type CompiledRule } from './navigator.compile.js';
+import { enqueueNotifications, type NotificationInput } from '../../platform/outbox/index.js';
+import { loadEnterpriseFacts } from '../enterprises/index.js';
+import { policyBriefs, type PolicyBrief } from '../policies/index.js';
+import { CLASS_NOT_MET, toColumns } from './navigator.compile.js';
 import { compileBatch } from './navigator.codegen.js';
+import { directoryColumns, factsChanged } from './navigator.facts-cache.js';
 import * as repo from './navigator.repository.js';
-import type { PolicyMatchTable } from './navigator.table.js';
 import type { Condition } from './navigator.rules.js';
+import { buildTiles, codeOf, decode, emptyTile, idsWithVerdict, patchTile, tileHash, tileOf, type StoredMatch, type VerdictCounts } from './navigator.tiles.js';
 
-// Matching: enterprises against the rule in force of every active policy, stored as met, near (差一项)
-// or unknown with the leaf verdicts as the explanation in short. Re-matching is incremental: a policy's
-// rule or state changes → that policy against every enterprise; enterprises change → those enterprises
-// against every policy. New "met" matches notify the enterprise through the outbox, in the same
-// transaction, with a dedupe key so the same policy is never pushed to the same enterprise twice.
+// Matching: enterprises against the rule in force of every active policy, stored per policy in tiles
+// (navigator.tiles.ts): met, near (差一项, with the condition it lacks) or unknown. Re-matching is
+// incremental: a policy's rule or state changes → that policy against every enterprise (the directory's
+// columns stay in memory, navigator.facts-cache.ts); enterprises change → those enterprises against
+// every policy, patching their bytes. New "met" matches notify the enterprise through the outbox in the
+// same transaction; a pushed bit kept with each match means the same policy is never pushed to the
+// same enterprise twice. An enterprise with several new policies in one run gets one message listing them.
 
-/** Enterprises read per batch when a policy is matched against all of them. */
-const BATCH = 10_000;
-const LETTER = ['N', 'M', 'U'] as const;
+/** Above this many changed enterprises, re-matching every policy whole is cheaper than patching. */
+const PATCH_LIMIT = 20_000;
+/** Notifications written per batch. */
+const NOTIFY_BATCH = 5_000;
+/** Policies named in a message listing several. */
+const LISTED = 5;
 
 /** A policy takes part in matching while it is published and valid. */
 export function isActive(p: Pick<PolicyBrief, 'status' | 'validity'> | undefined): boolean {
   return p !== undefined && p.status === 'published' && p.validity === 'valid';
-}
-
-/** The stored row of a classified pair, or undefined for a plain "not met". */
-function rowOf(policyId: number, enterpriseId: number, ruleId: number, c: CompiledRule, i: number, k: number, referenceDate: string, now: string): Insertable<PolicyMatchTable> | undefined {
-  if (k === CLASS_NOT_MET) {
-    return undefined;
-  }
-  const verdict = k === CLASS_MET ? 'met' : k === CLASS_UNKNOWN ? 'unknown' : 'near';
-  const leafVerdicts = Array.from(c.leafVerdicts(i), (v) => LETTER[v]).join('');
-  return { policyId, enterpriseId, ruleId, verdict, nearMiss: k >= 0 ? c.leaves[k]!.id : null, leafVerdicts, referenceDate, matchedAt: now };
-}
-
-async function notifyNewMatches(trx: Executor, policy: PolicyBrief, enterprises: Map<number, EnterpriseFacts>, ids: number[]): Promise<number> {
-  let sent = 0;
-  for (const id of ids) {
-    const e = enterprises.get(id);
-    if (!e) {
-      continue;
-    }
-    const r = await enqueueNotification(trx, {
-      recipient: { kind: 'enterprise', key: e.creditCode },
-      dedupeKey: `policy-match:${e.creditCode}:${policy.id}`,
-      topic: 'policy-match',
-      title: `新的惠企政策与您匹配：${policy.title}`,
-      body: `根据贵单位登记和申报的信息，《${policy.title}》${policy.docNumber ? `（${policy.docNumber}）` : ''}的适用条件均已满足。登录查看符合的理由、申报条件和办理指南。`,
-      link: `/navigator#policy-${policy.id}`,
-    });
-    sent += r.created ? 1 : 0;
-  }
-  return sent;
 }
 
 /** What a re-match did. */
@@ -63,44 +38,123 @@ export interface MatchSummary {
   notified: number;
 }
 
+/** New matches of one run, by enterprise row: how many, and the first few policies. */
+class NewMatches {
+  readonly count: Int32Array;
+  readonly first: Int32Array;
+
+  constructor(readonly size: number) {
+    this.count = new Int32Array(size);
+    this.first = new Int32Array(size * LISTED);
+  }
+
+  add(row: number, policyId: number): void {
+    const n = this.count[row]!;
+    if (n < LISTED) {
+      this.first[row * LISTED + n] = policyId;
+    }
+    this.count[row] = n + 1;
+  }
+}
+
+function notification(creditCode: string, n: number, policies: PolicyBrief[], referenceDate: string): NotificationInput {
+  const recipient = { kind: 'enterprise', key: creditCode };
+  if (n === 1) {
+    const p = policies[0]!;
+    return {
+      recipient,
+      dedupeKey: `policy-match:${creditCode}:${p.id}`,
+      topic: 'policy-match',
+      title: `新的惠企政策与您匹配：${p.title}`,
+      body: `根据贵单位登记和申报的信息，《${p.title}》${p.docNumber ? `（${p.docNumber}）` : ''}的适用条件均已满足。登录查看符合的理由、申报条件和办理指南。`,
+      link: `/navigator#policy-${p.id}`,
+    };
+  }
+  const titles = policies.map((p) => `《${p.title}》`).join('、');
+  return {
+    recipient,
+    dedupeKey: `policy-match:${creditCode}:${referenceDate}:${policies.map((p) => p.id).join(',')}:${n}`,
+    topic: 'policy-match',
+    title: `${n} 项新的惠企政策与您匹配`,
+    body: `根据贵单位登记和申报的信息，${titles}${n > policies.length ? `等 ${n} 项政策` : ''}的适用条件均已满足。登录查看符合的理由、申报条件和办理指南。`,
+    link: '/navigator',
+  };
+}
+
+/** Writes one message per enterprise with new matches, in batches. */
+async function notify(trx: Executor, fresh: NewMatches, creditCodes: ArrayLike<string>, briefs: ReadonlyMap<number, PolicyBrief>, referenceDate: string): Promise<number> {
+  let sent = 0;
+  let batch: NotificationInput[] = [];
+  const flush = async () => {
+    sent += (await enqueueNotifications(trx, batch)).filter((r) => r.created).length;
+    batch = [];
+  };
+  for (let row = 0; row < fresh.size; row++) {
+    const n = fresh.count[row]!;
+    if (n === 0) {
+      continue;
+    }
+    const ids = Array.from(fresh.first.subarray(row * LISTED, row * LISTED + Math.min(n, LISTED)));
+    batch.push(notification(creditCodes[row]!, n, ids.map((id) => briefs.get(id)!), referenceDate));
+    if (batch.length >= NOTIFY_BATCH) {
+      await flush();
+    }
+  }
+  await flush();
+  return sent;
+}
+
+/** The rule each policy is judged by on a day: undefined for a policy not active or without a rule in force. */
+async function rulesFor(trx: Executor, policyIds: number[], referenceDate: string) {
+  const briefs = new Map((await policyBriefs(trx, policyIds)).map((p) => [p.id, p]));
+  const rules = await repo.rulesInForce(trx, policyIds, referenceDate);
+  return { briefs, ruleOf: (id: number) => (isActive(briefs.get(id)) ? rules.get(id) : undefined) };
+}
+
+/** Re-matches policies against the whole directory, storing each one's tiles and notifying new matches. */
+async function matchPolicies(trx: Executor, policyIds: number[], referenceDate: string): Promise<MatchSummary> {
+  const total: MatchSummary = { met: 0, near: 0, unknown: 0, notified: 0 };
+  if (policyIds.length === 0) {
+    return total;
+  }
+  const { cols, creditCodes } = await directoryColumns(trx);
+  const { briefs, ruleOf } = await rulesFor(trx, policyIds, referenceDate);
+  const classes = new Int32Array(cols.size);
+  const fresh = new NewMatches(cols.size);
+  const now = nowIso();
+  for (const policyId of policyIds) {
+    const rule = ruleOf(policyId);
+    if (rule) {
+      compileBatch(JSON.parse(rule.tree) as Condition, cols, referenceDate)(classes);
+    }
+    // A policy with no rule in force keeps only its pushed bits.
+    const update = buildTiles(cols.ids, classes, rule ? cols.size : 0, await repo.tileHeads(trx, policyId));
+    await repo.writeTiles(
+      trx,
+      [...update.write].map(([tile, t]) => ({ policyId, tile, ...t })),
+      update.remove.map((tile) => ({ policyId, tile })),
+    );
+    await repo.writeMatchRun(trx, { policyId, ruleId: rule?.id ?? null, referenceDate, matchedAt: now, ...update.counts });
+    for (const row of update.newlyMet) {
+      fresh.add(row, policyId);
+    }
+    total.met += update.counts.met;
+    total.near += update.counts.near;
+    total.unknown += update.counts.unknown;
+  }
+  total.notified = await notify(trx, fresh, creditCodes, briefs, referenceDate);
+  return total;
+}
+
 /** Matches one policy against every enterprise (or clears its matches when it is not active or has no rule). */
 export async function matchPolicy(trx: Executor, policyId: number, referenceDate = todayInChina()): Promise<MatchSummary> {
-  const policy = await policyBrief(trx, policyId);
-  const rule = isActive(policy) ? await repo.ruleInForce(trx, policyId, referenceDate) : undefined;
-  if (!policy || !rule) {
-    await repo.replacePolicyMatches(trx, policyId, []);
-    return { met: 0, near: 0, unknown: 0, notified: 0 };
-  }
-  const tree = JSON.parse(rule.tree) as Condition;
-  const before = await repo.matchesOfPolicy(trx, policyId);
-  const rows: Array<Insertable<PolicyMatchTable>> = [];
-  const newlyMet: number[] = [];
-  const metFacts = new Map<number, EnterpriseFacts>();
-  const now = nowIso();
-  for (let afterId = 0; ; ) {
-    const batch = await loadEnterpriseFacts(trx, { afterId, limit: BATCH });
-    if (batch.length === 0) {
-      break;
-    }
-    afterId = batch[batch.length - 1]!.enterpriseId;
-    const cols = toColumns(batch);
-    const c = compileRule(tree, cols, referenceDate);
-    const classes = new Int32Array(cols.size);
-    compileBatch(tree, cols, referenceDate)(classes);
-    for (let i = 0; i < cols.size; i++) {
-      const row = rowOf(policyId, cols.ids[i]!, rule.id, c, i, classes[i]!, referenceDate, now);
-      if (row) {
-        rows.push(row);
-        if (row.verdict === 'met' && before.get(row.enterpriseId)?.verdict !== 'met') {
-          newlyMet.push(row.enterpriseId);
-          metFacts.set(row.enterpriseId, batch[i]!);
-        }
-      }
-    }
-  }
-  await repo.replacePolicyMatches(trx, policyId, rows);
-  const notified = await notifyNewMatches(trx, policy, metFacts, newlyMet);
-  return { met: rows.filter((r) => r.verdict === 'met').length, near: rows.filter((r) => r.verdict === 'near').length, unknown: rows.filter((r) => r.verdict === 'unknown').length, notified };
+  return matchPolicies(trx, [policyId], referenceDate);
+}
+
+/** Every policy with a rule (or with stored matches) against every enterprise: the CLI's `match` and the daily run. */
+export async function matchAll(trx: Executor, referenceDate = todayInChina()): Promise<MatchSummary> {
+  const ids = [...new Set([...(await repo.policiesWithRules(trx)), ...(await repo.policiesWithMatches(trx))])].sort((a, b) => a - b);
+  return matchPolicies(trx, ids, referenceDate);
 }
 
 /** Matches some enterprises against every active policy with a rule (after an import or a correction). */
@@ -108,53 +162,82 @@ export async function matchEnterprises(trx: Executor, enterpriseIds: number[], r
   if (enterpriseIds.length === 0) {
     return { met: 0, near: 0, unknown: 0, notified: 0 };
   }
-  const policies = (await policyBriefs(trx, await repo.policiesWithRules(trx))).filter(isActive);
-  const rules = await repo.rulesInForce(
-    trx,
-    policies.map((p) => p.id),
-    referenceDate,
-  );
   const facts = await loadEnterpriseFacts(trx, { ids: enterpriseIds });
-  const byId = new Map(facts.map((f) => [f.enterpriseId, f]));
-  const before = new Map((await repo.matchesOfEnterprises(trx, enterpriseIds)).map((m) => [`${m.policyId}:${m.enterpriseId}`, m.verdict]));
+  await factsChanged(trx, facts);
+  if (facts.length > PATCH_LIMIT) {
+    return matchAll(trx, referenceDate);
+  }
   const cols = toColumns(facts);
-  const rows: Array<Insertable<PolicyMatchTable>> = [];
+  const policyIds = [...new Set([...(await repo.policiesWithRules(trx)), ...(await repo.policiesWithMatches(trx))])];
+  const { briefs, ruleOf } = await rulesFor(trx, policyIds, referenceDate);
+  const tileNos = [...new Set(Array.from(cols.ids, tileOf))];
+  const tiles = new Map<string, repo.TileRow>();
+  for (let i = 0; i < tileNos.length; i += 500) {
+    for (const t of await repo.tilesAt(trx, tileNos.slice(i, i + 500))) {
+      tiles.set(`${t.policyId}:${t.tile}`, t);
+    }
+  }
+  const fresh = new NewMatches(cols.size);
+  const classes = new Int32Array(cols.size);
+  const total: MatchSummary = { met: 0, near: 0, unknown: 0, notified: 0 };
   const now = nowIso();
-  let notified = 0;
-  for (const policy of policies) {
-    const rule = rules.get(policy.id);
-    if (!rule) {
+  const changed = new Map<string, repo.TileRow>();
+  for (const policyId of policyIds) {
+    const rule = ruleOf(policyId);
+    const run = await repo.matchRun(trx, policyId);
+    if (!rule && !run) {
       continue;
     }
-    const tree = JSON.parse(rule.tree) as Condition;
-    const c = compileRule(tree, cols, referenceDate);
-    const classes = new Int32Array(cols.size);
-    compileBatch(tree, cols, referenceDate)(classes);
-    const newlyMet: number[] = [];
+    if (rule) {
+      compileBatch(JSON.parse(rule.tree) as Condition, cols, referenceDate)(classes);
+    } else {
+      classes.fill(CLASS_NOT_MET);
+    }
+    const counts: VerdictCounts = { met: run?.met ?? 0, near: run?.near ?? 0, unknown: run?.unknown ?? 0 };
     for (let i = 0; i < cols.size; i++) {
-      const row = rowOf(policy.id, cols.ids[i]!, rule.id, c, i, classes[i]!, referenceDate, now);
-      if (row) {
-        rows.push(row);
-        if (row.verdict === 'met' && before.get(`${policy.id}:${row.enterpriseId}`) !== 'met') {
-          newlyMet.push(row.enterpriseId);
+      const id = cols.ids[i]!;
+      const key = `${policyId}:${tileOf(id)}`;
+      let tile = tiles.get(key);
+      if (!tile) {
+        if (codeOf(classes[i]!) === 0) {
+          continue; // not met and never pushed: nothing to store
         }
+        tile = { policyId, tile: tileOf(id), hash: 0, ...emptyTile() };
+        tiles.set(key, tile);
+      }
+      const r = patchTile(tile, id, classes[i]!, counts);
+      if (r.newlyMet) {
+        fresh.add(i, policyId);
+      }
+      if (r.changed) {
+        changed.set(key, tile);
       }
     }
-    notified += await notifyNewMatches(trx, policy, byId, newlyMet);
+    await repo.writeMatchRun(trx, { policyId, ruleId: rule?.id ?? run?.ruleId ?? null, referenceDate: run?.referenceDate ?? referenceDate, matchedAt: now, ...counts });
+    total.met += counts.met;
+    total.near += counts.near;
+    total.unknown += counts.unknown;
   }
-  await repo.replaceEnterpriseMatches(trx, enterpriseIds, rows);
-  return { met: rows.filter((r) => r.verdict === 'met').length, near: rows.filter((r) => r.verdict === 'near').length, unknown: rows.filter((r) => r.verdict === 'unknown').length, notified };
+  await repo.writeTiles(
+    trx,
+    [...changed.values()].map((t) => ({ ...t, hash: tileHash(t.classes) })),
+  );
+  total.notified = await notify(
+    trx,
+    fresh,
+    facts.map((f) => f.creditCode),
+    briefs,
+    referenceDate,
+  );
+  return total;
 }
 
-/** Every active policy against every enterprise (the CLI's `match`, and after a calendar day turns rules over). */
-export async function matchAll(trx: Executor, referenceDate = todayInChina()): Promise<MatchSummary> {
-  const total: MatchSummary = { met: 0, near: 0, unknown: 0, notified: 0 };
-  for (const policyId of await repo.policiesWithRules(trx)) {
-    const s = await matchPolicy(trx, policyId, referenceDate);
-    total.met += s.met;
-    total.near += s.near;
-    total.unknown += s.unknown;
-    total.notified += s.notified;
-  }
-  return total;
+/** Ids of the enterprises a policy is stored as met for. */
+export async function metEnterprises(db: Executor, policyId: number): Promise<number[]> {
+  return idsWithVerdict(await repo.policyClasses(db, policyId), 'met');
+}
+
+/** The stored matches of one enterprise: policy, verdict and the leaf index a near miss lacks. */
+export async function storedMatchesOf(db: Executor, enterpriseId: number): Promise<Array<StoredMatch & { policyId: number }>> {
+  return (await repo.storedCodesOf(db, enterpriseId)).map((r) => ({ policyId: r.policyId, ...decode(r.code) })).filter((m) => m.verdict !== 'not_met');
 }

@@ -1,10 +1,11 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../../http/context.js';
-import type { PolicyGuideTable, PolicyMatchTable, PolicyRuleExampleTable, PolicyRuleTable } from './navigator.table.js';
+import { isPostgres } from '../../db/schema-helpers.js';
+import type { PolicyGuideTable, PolicyMatchRunTable, PolicyRuleExampleTable, PolicyRuleTable } from './navigator.table.js';
+import { codeAt, offsetOf, tileOf, type Tile, type TileHead } from './navigator.tiles.js';
 
 export type PolicyRuleRow = Selectable<PolicyRuleTable>;
 export type PolicyRuleExampleRow = Selectable<PolicyRuleExampleTable>;
-export type PolicyMatchRow = Selectable<PolicyMatchTable>;
 
 /** Every version of a policy's rule, newest first. */
 export async function ruleVersions(db: Executor, policyId: number): Promise<PolicyRuleRow[]> {
@@ -60,46 +61,85 @@ export async function deleteExample(db: Executor, policyId: number, id: number):
   return Number(r.numDeletedRows) > 0;
 }
 
-/** The stored matches of a policy, by enterprise. */
-export async function matchesOfPolicy(db: Executor, policyId: number): Promise<Map<number, PolicyMatchRow>> {
-  const rows = await db.selectFrom('policyMatch').selectAll().where('policyId', '=', policyId).execute();
-  return new Map(rows.map((r) => [r.enterpriseId, r]));
+/** A policy's stored tiles without their classes: hash and pushed bits, by tile number. */
+export async function tileHeads(db: Executor, policyId: number): Promise<Map<number, TileHead>> {
+  const rows = await db.selectFrom('policyMatchTile').select(['tile', 'hash', 'pushed']).where('policyId', '=', policyId).execute();
+  return new Map(rows.map((r) => [r.tile, { hash: r.hash, pushed: new Uint8Array(r.pushed) }]));
 }
 
-/** The stored matches of some enterprises. */
-export async function matchesOfEnterprises(db: Executor, enterpriseIds: number[]): Promise<PolicyMatchRow[]> {
-  const out: PolicyMatchRow[] = [];
-  for (let i = 0; i < enterpriseIds.length; i += 500) {
-    out.push(...(await db.selectFrom('policyMatch').selectAll().where('enterpriseId', 'in', enterpriseIds.slice(i, i + 500)).execute()));
+/** A policy's stored classes, by tile number. */
+export async function policyClasses(db: Executor, policyId: number): Promise<Map<number, Uint8Array>> {
+  const rows = await db.selectFrom('policyMatchTile').select(['tile', 'classes']).where('policyId', '=', policyId).execute();
+  return new Map(rows.map((r) => [r.tile, new Uint8Array(r.classes)]));
+}
+
+/** A stored tile, whole. */
+export interface TileRow extends Tile {
+  policyId: number;
+  tile: number;
+  hash: number;
+}
+
+/** Every policy's tiles covering some tile numbers (for re-matching a few enterprises). */
+export async function tilesAt(db: Executor, tiles: number[]): Promise<TileRow[]> {
+  const rows = await db.selectFrom('policyMatchTile').select(['policyId', 'tile', 'hash', 'pushed', 'classes']).where('tile', 'in', tiles).execute();
+  return rows.map((r) => ({ policyId: r.policyId, tile: r.tile, hash: r.hash, pushed: new Uint8Array(r.pushed), classes: new Uint8Array(r.classes) }));
+}
+
+const asBlob = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** Writes tiles (inserting or replacing) and removes others. */
+export async function writeTiles(db: Executor, rows: TileRow[], remove: Array<{ policyId: number; tile: number }> = []): Promise<void> {
+  // Five parameters a row: 200 rows stay far below both engines' bound-parameter limits.
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('policyMatchTile')
+      .values(rows.slice(i, i + 200).map((r) => ({ policyId: r.policyId, tile: r.tile, hash: r.hash, pushed: asBlob(r.pushed), classes: asBlob(r.classes) })))
+      .onConflict((oc) => oc.columns(['policyId', 'tile']).doUpdateSet((eb) => ({ hash: eb.ref('excluded.hash'), pushed: eb.ref('excluded.pushed'), classes: eb.ref('excluded.classes') })))
+      .execute();
   }
-  return out;
-}
-
-/** Replaces a policy's stored matches. */
-export async function replacePolicyMatches(db: Executor, policyId: number, rows: Array<Insertable<PolicyMatchTable>>): Promise<void> {
-  await db.deleteFrom('policyMatch').where('policyId', '=', policyId).execute();
-  await insertMatches(db, rows);
-}
-
-/** Replaces some enterprises' stored matches. */
-export async function replaceEnterpriseMatches(db: Executor, enterpriseIds: number[], rows: Array<Insertable<PolicyMatchTable>>): Promise<void> {
-  for (let i = 0; i < enterpriseIds.length; i += 500) {
-    await db.deleteFrom('policyMatch').where('enterpriseId', 'in', enterpriseIds.slice(i, i + 500)).execute();
-  }
-  await insertMatches(db, rows);
-}
-
-async function insertMatches(db: Executor, rows: Array<Insertable<PolicyMatchTable>>): Promise<void> {
-  // 9 columns a row: 100 rows stay far below both engines' bound-parameter limits.
-  for (let i = 0; i < rows.length; i += 100) {
-    await db.insertInto('policyMatch').values(rows.slice(i, i + 100)).execute();
+  for (const r of remove) {
+    await db.deleteFrom('policyMatchTile').where('policyId', '=', r.policyId).where('tile', '=', r.tile).execute();
   }
 }
 
-/** Counts of stored matches by verdict for a policy. */
-export async function matchCounts(db: Executor, policyId: number): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('policyMatch').select(['verdict', (eb) => eb.fn.countAll<number>().as('n')]).where('policyId', '=', policyId).groupBy('verdict').execute();
-  return Object.fromEntries(rows.map((r) => [r.verdict, Number(r.n)]));
+/** The stored code of every policy with a tile covering one enterprise (navigator.tiles.ts decodes it). */
+export async function storedCodesOf(db: Executor, enterpriseId: number): Promise<Array<{ policyId: number; code: number }>> {
+  // Only the one byte leaves the database: substr on a blob counts bytes in SQLite, substring on bytea in PostgreSQL.
+  const off = offsetOf(enterpriseId);
+  const pos = (off >>> 1) + 1;
+  const part = isPostgres(db) ? sql<Uint8Array>`substring(classes from ${sql.lit(pos)} for 1)` : sql<Uint8Array>`substr(classes, ${sql.lit(pos)}, 1)`;
+  const rows = await db
+    .selectFrom('policyMatchTile')
+    .select(['policyId', part.as('b')])
+    .where('tile', '=', tileOf(enterpriseId))
+    .execute();
+  return rows.map((r) => ({ policyId: r.policyId, code: codeAt(new Uint8Array(r.b), off & 1) })).filter((r) => r.code !== 0);
+}
+
+/** A policy's last match. */
+export async function matchRun(db: Executor, policyId: number): Promise<Selectable<PolicyMatchRunTable> | undefined> {
+  return db.selectFrom('policyMatchRun').selectAll().where('policyId', '=', policyId).executeTakeFirst();
+}
+
+/** Records a policy's match (or its being cleared, with no rule). */
+export async function writeMatchRun(db: Executor, row: Insertable<PolicyMatchRunTable>): Promise<void> {
+  await db
+    .insertInto('policyMatchRun')
+    .values(row)
+    .onConflict((oc) => oc.column('policyId').doUpdateSet({ ruleId: row.ruleId, referenceDate: row.referenceDate, matchedAt: row.matchedAt, met: row.met, near: row.near, unknown: row.unknown }))
+    .execute();
+}
+
+/** Every policy with stored tiles or a recorded match (so a policy that lost its rule is cleared too). */
+export async function policiesWithMatches(db: Executor): Promise<number[]> {
+  return (await db.selectFrom('policyMatchRun').select('policyId').orderBy('policyId').execute()).map((r) => r.policyId);
+}
+
+/** Counts of stored matches by verdict for a policy (zero before its first match). */
+export async function matchCounts(db: Executor, policyId: number): Promise<{ met: number; near: number; unknown: number }> {
+  const r = await matchRun(db, policyId);
+  return { met: r?.met ?? 0, near: r?.near ?? 0, unknown: r?.unknown ?? 0 };
 }
 
 /** A policy's application guide. */
@@ -135,11 +175,6 @@ export async function guidesClosingSoon(db: Executor, today: string, days: numbe
     .where('applyUntil', '<=', until)
     .where((eb) => eb.or([eb('applyFrom', 'is', null), eb('applyFrom', '<=', today)]))
     .execute();
-}
-
-/** Ids of the enterprises a policy is stored as met for. */
-export async function metEnterprises(db: Executor, policyId: number): Promise<number[]> {
-  return (await db.selectFrom('policyMatch').select('enterpriseId').where('policyId', '=', policyId).where('verdict', '=', 'met').execute()).map((r) => r.enterpriseId);
 }
 
 /** A setting's value. */

@@ -7,9 +7,10 @@ import { requireDepartment, requireRole } from '../accounts/index.js';
 import { enterpriseForUser, loadEnterpriseFacts, type EnterpriseFacts, type FactKey } from '../enterprises/index.js';
 import { policyAttachmentLinks, policyBrief, policyBriefs } from '../policies/index.js';
 import { bestCombination, daysLeft, estimateSupport, guideOf, guidesOf } from './navigator.guide.js';
-import { CLASS_MET, CLASS_NOT_MET, CLASS_UNKNOWN, compileRule, toColumns } from './navigator.compile.js';
+import { CLASS_MET, CLASS_NOT_MET, CLASS_UNKNOWN, compileRule } from './navigator.compile.js';
+import { directoryColumns } from './navigator.facts-cache.js';
 import { explain, type ExplainedLeaf } from './navigator.explain.js';
-import { isActive, matchPolicy } from './navigator.match.js';
+import { isActive, matchPolicy, storedMatchesOf } from './navigator.match.js';
 import * as repo from './navigator.repository.js';
 import { evaluate, validateRule, type Condition, type Evaluation } from './navigator.rules.js';
 
@@ -148,33 +149,35 @@ export async function previewRule(db: Executor, user: CurrentUser | null, policy
     const ev = evaluate(rule, e.facts, referenceDate);
     return { enterpriseId: e.enterpriseId, name: e.name, creditCode: e.creditCode, verdict: outcomeOf(ev), lines: explain(rule, ev, locale, referenceDate) };
   };
-  for (let afterId = 0; ; ) {
-    const batch = await loadEnterpriseFacts(db, { afterId, limit: 10_000 });
-    if (batch.length === 0) {
-      break;
+  // The whole directory from the matcher's in-memory columns; only the sampled enterprises are read whole.
+  const { cols } = await directoryColumns(db);
+  const next = compileRule(tree, cols, referenceDate);
+  const prev = current ? compileRule(current, cols, referenceDate) : undefined;
+  const picked: Record<'met' | 'near' | 'unknown' | 'gains' | 'losses', number[]> = { met: [], near: [], unknown: [], gains: [], losses: [] };
+  for (let i = 0; i < cols.size; i++) {
+    const k = next.classify(i);
+    const key = k === CLASS_MET ? 'met' : k === CLASS_UNKNOWN ? 'unknown' : k === CLASS_NOT_MET ? 'notMet' : 'near';
+    counts[key] += 1;
+    if (key !== 'notMet' && picked[key].length < SAMPLE_SIZE) {
+      picked[key].push(cols.ids[i]!);
     }
-    afterId = batch[batch.length - 1]!.enterpriseId;
-    const cols = toColumns(batch);
-    const next = compileRule(tree, cols, referenceDate);
-    const prev = current ? compileRule(current, cols, referenceDate) : undefined;
-    for (let i = 0; i < cols.size; i++) {
-      const k = next.classify(i);
-      const key = k === CLASS_MET ? 'met' : k === CLASS_UNKNOWN ? 'unknown' : k === CLASS_NOT_MET ? 'notMet' : 'near';
-      counts[key] += 1;
-      if (key !== 'notMet' && samples[key].length < SAMPLE_SIZE) {
-        samples[key].push(sample(batch[i]!, tree));
-      }
-      if (prev) {
-        const was = prev.classify(i) === CLASS_MET;
-        const is = k === CLASS_MET;
-        if (is && !was && gains.length < SAMPLE_SIZE * 2) {
-          gains.push(sample(batch[i]!, tree));
-        } else if (was && !is && losses.length < SAMPLE_SIZE * 2) {
-          losses.push(sample(batch[i]!, tree));
-        }
+    if (prev) {
+      const was = prev.classify(i) === CLASS_MET;
+      const is = k === CLASS_MET;
+      if (is && !was && picked.gains.length < SAMPLE_SIZE * 2) {
+        picked.gains.push(cols.ids[i]!);
+      } else if (was && !is && picked.losses.length < SAMPLE_SIZE * 2) {
+        picked.losses.push(cols.ids[i]!);
       }
     }
   }
+  const facts = new Map((await loadEnterpriseFacts(db, { ids: Object.values(picked).flat() })).map((e) => [e.enterpriseId, e]));
+  const samplesOf = (ids: number[]) => ids.flatMap((id) => (facts.has(id) ? [sample(facts.get(id)!, tree)] : []));
+  samples.met = samplesOf(picked.met);
+  samples.near = samplesOf(picked.near);
+  samples.unknown = samplesOf(picked.unknown);
+  gains.push(...samplesOf(picked.gains));
+  losses.push(...samplesOf(picked.losses));
   return { counts, samples, gains, losses };
 }
 
@@ -248,7 +251,7 @@ export async function myPolicies(db: Executor, user: CurrentUser | null, locale:
     return { enterprise: undefined, met: [], near: [], unknown: [], askFirst: undefined, combination: { policyIds: [], total: 0, excluded: [] } };
   }
   const [facts] = await loadEnterpriseFacts(db, { ids: [enterprise.id] });
-  const matches = await repo.matchesOfEnterprises(db, [enterprise.id]);
+  const matches = await storedMatchesOf(db, enterprise.id);
   const policies = new Map((await policyBriefs(db, matches.map((m) => m.policyId))).filter(isActive).map((p) => [p.id, p]));
   const today = todayInChina();
   const out: Record<'met' | 'near' | 'unknown', MyPolicy[]> = { met: [], near: [], unknown: [] };

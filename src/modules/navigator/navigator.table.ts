@@ -29,19 +29,27 @@ export interface PolicyRuleExampleTable {
   createdAt: string;
 }
 
-/** A stored match: met, near (差一项) or unknown; the leaf verdicts are the explanation in short. */
-export interface PolicyMatchTable {
+/** A policy's stored matches for 16,384 consecutive enterprise ids (navigator.tiles.ts). */
+export interface PolicyMatchTileTable {
   policyId: number;
-  enterpriseId: number;
-  ruleId: number;
-  /** met / near / unknown */
-  verdict: string;
-  /** The leaf id of a near miss. */
-  nearMiss: string | null;
-  /** One character per leaf in reading order: M met, N not met, U unknown. */
-  leafVerdicts: string;
+  tile: number;
+  /** A hash of classes: a re-match compares it instead of reading the classes. */
+  hash: number;
+  /** One bit per enterprise: this policy has been pushed to it. */
+  pushed: Uint8Array;
+  /** Four bits per enterprise: the verdict and a near miss's missing leaf. */
+  classes: Uint8Array;
+}
+
+/** The last match of a policy: the rule version that judged, the reference date and the counts. */
+export interface PolicyMatchRunTable {
+  policyId: number;
+  ruleId: number | null;
   referenceDate: string;
   matchedAt: string;
+  met: number;
+  near: number;
+  unknown: number;
 }
 
 /** A policy's application guide (申报指南): window, support, materials, steps, where to apply. */
@@ -80,5 +88,6 @@ export interface NavigatorTables {
   policyGuide: PolicyGuideTable;
   policyRule: PolicyRuleTable;
   policyRuleExample: PolicyRuleExampleTable;
-  policyMatch: PolicyMatchTable;
+  policyMatchTile: PolicyMatchTileTable;
+  policyMatchRun: PolicyMatchRunTable;
 }
