@@ -95,11 +95,13 @@ class ImmediateSqliteDialect extends SqliteDialect {
 const rawHandles = new WeakMap<object, SQLite.Database>();
 
 /**
- * The better-sqlite3 handle behind a Kysely instance (not a transaction), for the few reads where
- * Kysely's per-row work is the cost: full-text searches returning tens of thousands of ids.
+ * The better-sqlite3 handle behind a Kysely instance or one of its transactions (they share the one
+ * connection and its adapter), for the few reads where Kysely's per-row work is the cost: full-text
+ * searches returning tens of thousands of ids, the matcher reading the whole enterprise directory.
  */
 export function sqliteHandleOf(db: object): SQLite.Database | undefined {
-  return rawHandles.get(db);
+  const executor = (db as { getExecutor?: () => { adapter: object } }).getExecutor?.();
+  return rawHandles.get(db) ?? (executor ? rawHandles.get(executor.adapter) : undefined);
 }
 
 export function connect(url: string, opts: { poolSize?: number } = {}): Db {
@@ -119,6 +121,7 @@ export function connect(url: string, opts: { poolSize?: number } = {}): Db {
       plugins: [new CamelCasePlugin()],
     });
     rawHandles.set(kysely, handle);
+    rawHandles.set(kysely.getExecutor().adapter, handle);
     return {
       kysely,
       dialect,

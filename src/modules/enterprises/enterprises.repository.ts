@@ -1,5 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../http/context.js';
+import { sqliteHandleOf } from '../../db/connect.js';
+import { isPostgres } from '../../db/schema-helpers.js';
+import type { EnterpriseTable } from './enterprises.table.js';
 import type { EnterpriseRecord } from './enterprises.rows.js';
 
 // Kysely queries of the enterprise directory, nothing else.
@@ -89,11 +92,38 @@ export async function towns(db: Executor): Promise<string[]> {
   return r.map((x) => x.town!);
 }
 
+const FACT_COLUMNS = ['id', 'creditCode', 'name', 'enterpriseType', 'ownership', 'industryCode', 'size', 'sizeDerived', 'foundedOn', 'registeredCapital', 'town', 'employees', 'revenue', 'taxPaid', 'rdRatio', 'tags', 'registrationAsOf'] as const;
+
 /** Enterprises for the facts loader: by ids, or the next `limit` after an id. */
-export function factRows(db: Executor, opts: { ids?: number[]; afterId?: number; limit: number }) {
-  let q = db
-    .selectFrom('enterprise')
-    .select(['id', 'creditCode', 'name', 'enterpriseType', 'ownership', 'industryCode', 'size', 'sizeDerived', 'foundedOn', 'registeredCapital', 'town', 'employees', 'revenue', 'taxPaid', 'rdRatio', 'tags', 'registrationAsOf']);
+export async function factRows(db: Executor, opts: { ids?: number[]; afterId?: number; limit: number }) {
+  // Pages of the whole directory (the matcher reads a million rows) skip Kysely's per-row work on SQLite.
+  const raw = opts.ids || isPostgres(db) ? undefined : sqliteHandleOf(db);
+  if (raw) {
+    const rows = raw
+      .prepare<[number, number], unknown[]>(`select id, credit_code, name, enterprise_type, ownership, industry_code, size, size_derived, founded_on, registered_capital, town, employees, revenue, tax_paid, rd_ratio, tags, registration_as_of from enterprise where id > ? order by id limit ?`)
+      .raw(true)
+      .all(opts.afterId ?? 0, opts.limit);
+    return rows.map((r): FactRow => ({
+      id: r[0] as number,
+      creditCode: r[1] as string,
+      name: r[2] as string,
+      enterpriseType: r[3] as string,
+      ownership: r[4] as string | null,
+      industryCode: r[5] as string,
+      size: r[6] as string | null,
+      sizeDerived: r[7] as number,
+      foundedOn: r[8] as string,
+      registeredCapital: r[9] as number | null,
+      town: r[10] as string | null,
+      employees: r[11] as number | null,
+      revenue: r[12] as number | null,
+      taxPaid: r[13] as number | null,
+      rdRatio: r[14] as number | null,
+      tags: r[15] as string,
+      registrationAsOf: r[16] as string,
+    }));
+  }
+  let q = db.selectFrom('enterprise').select([...FACT_COLUMNS]);
   if (opts.ids) {
     q = q.where('id', 'in', opts.ids);
   }
@@ -103,7 +133,7 @@ export function factRows(db: Executor, opts: { ids?: number[]; afterId?: number;
   return q.orderBy('id').limit(opts.limit).execute();
 }
 /** A row of the facts loader. */
-export type FactRow = Awaited<ReturnType<typeof factRows>>[number];
+export type FactRow = Pick<Selectable<EnterpriseTable>, (typeof FACT_COLUMNS)[number]>;
 
 /** Declarations of enterprises with ids in [from, to] (or in a list), oldest first. */
 export function declarationsFor(db: Executor, sel: { from: number; to: number } | { ids: number[] }) {

@@ -45,6 +45,8 @@ export function toColumns(list: readonly EnterpriseFacts[]): FactColumns {
 export class ColumnBuilder {
   readonly cols: FactColumns;
   private readonly lookup = new Map<FactKey, Map<string, number>>();
+  private readonly numberCols: Float64Array[];
+  private readonly intCols: Int32Array[];
 
   constructor(size: number) {
     this.cols = { size, ids: new Int32Array(size), numbers: {}, strings: {}, dates: {}, tags: new Uint32Array(size), tagsKnown: new Uint8Array(size) };
@@ -57,6 +59,8 @@ export class ColumnBuilder {
         this.cols.strings[f.key] = { codes: new Int32Array(size), dict: [''] };
       }
     }
+    this.numberCols = Object.values(this.cols.numbers);
+    this.intCols = [...Object.values(this.cols.dates), ...Object.values(this.cols.strings).map((c) => c.codes)];
   }
 
   /** Writes (or overwrites) row i with an enterprise's facts; facts it lacks become unknown. */
@@ -65,14 +69,11 @@ export class ColumnBuilder {
     cols.ids[i] = e.enterpriseId;
     cols.tags[i] = 0;
     cols.tagsKnown[i] = 0;
-    for (const col of Object.values(cols.numbers)) {
+    for (const col of this.numberCols) {
       col[i] = Number.NaN;
     }
-    for (const col of Object.values(cols.dates)) {
+    for (const col of this.intCols) {
       col[i] = 0;
-    }
-    for (const col of Object.values(cols.strings)) {
-      col.codes[i] = 0;
     }
     for (const [key, fv] of Object.entries(e.facts) as Array<[FactKey, NonNullable<EnterpriseFacts['facts'][FactKey]>]>) {
       if (key === 'tags' && Array.isArray(fv.value)) {

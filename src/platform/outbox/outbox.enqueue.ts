@@ -170,7 +170,12 @@ export async function enqueueNotifications(trx: Executor, inputs: NotificationIn
 async function insertDeliveriesFor(trx: Executor, fresh: NotificationInput[], ids: Map<string, number>, now: string): Promise<void> {
   const byKind = new Map<string, string[]>();
   for (const i of fresh) {
-    byKind.set(i.recipient.kind, [...(byKind.get(i.recipient.kind) ?? []), i.recipient.key]);
+    const keys = byKind.get(i.recipient.kind);
+    if (keys) {
+      keys.push(i.recipient.key);
+    } else {
+      byKind.set(i.recipient.kind, [i.recipient.key]);
+    }
   }
   const rows: Array<Insertable<DeliveryTable>> = [];
   for (const [kind, keys] of byKind) {
