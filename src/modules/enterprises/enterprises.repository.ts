@@ -96,8 +96,9 @@ const FACT_COLUMNS = ['id', 'creditCode', 'name', 'enterpriseType', 'ownership',
 
 /** Enterprises for the facts loader: by ids, or the next `limit` after an id. */
 export async function factRows(db: Executor, opts: { ids?: number[]; afterId?: number; limit: number }) {
-  // Pages of the whole directory (the matcher reads a million rows) skip Kysely's per-row work on SQLite.
-  const raw = opts.ids || isPostgres(db) ? undefined : sqliteHandleOf(db);
+  // Pages of the whole directory (the matcher reads a million rows) skip Kysely's per-row work on
+  // SQLite. Only inside a transaction: it holds the one connection, so the read sees exactly its state.
+  const raw = opts.ids || !db.isTransaction || isPostgres(db) ? undefined : sqliteHandleOf(db);
   if (raw) {
     const rows = raw
       .prepare<[number, number], unknown[]>(`select id, credit_code, name, enterprise_type, ownership, industry_code, size, size_derived, founded_on, registered_capital, town, employees, revenue, tax_paid, rd_ratio, tags, registration_as_of from enterprise where id > ? order by id limit ?`)

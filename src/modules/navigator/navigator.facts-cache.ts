@@ -44,6 +44,11 @@ async function tokenOf(db: Executor): Promise<string> {
 
 /** The whole directory as columns: from the cache when it is current, else read again page by page. */
 export async function directoryColumns(db: Executor): Promise<DirectoryColumns> {
+  // One consistent view of the token, the marks and every page.
+  return db.isTransaction ? load(db) : db.transaction().execute(load);
+}
+
+async function load(db: Executor): Promise<DirectoryColumns> {
   const token = await tokenOf(db);
   const marks = await enterpriseHighWaterMarks(db);
   if (cached && cached.token === token && cached.enterprise === marks.enterprise && cached.declaration === marks.declaration) {

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../http/context.js';
 import { isPostgres } from '../../db/schema-helpers.js';
+import { sqliteHandleOf } from '../../db/connect.js';
 import type { DeliveryTable, NotificationTable, RecipientChannelTable } from './outbox.table.js';
 
 export type NotificationRow = Selectable<NotificationTable>;
@@ -13,10 +14,33 @@ export interface RecipientRef {
   key: string;
 }
 
+/**
+ * The SQLite connection itself, inside a transaction only: the transaction holds the one connection,
+ * so statements run on it directly belong to that transaction and commit or roll back with it.
+ */
+function rawSqlite(db: Executor) {
+  return db.isTransaction && !isPostgres(db) ? sqliteHandleOf(db) : undefined;
+}
+
 /** Inserts notifications whose dedupe keys are new; returns the new ids by dedupe key. */
 export async function insertNotifications(db: Executor, rows: Array<Insertable<NotificationTable>>): Promise<Map<string, number>> {
   if (rows.length === 0) {
     return new Map();
+  }
+  // Bulk pushes (a first match notifies a million enterprises) skip Kysely's per-value work on SQLite.
+  const raw = rawSqlite(db);
+  if (raw) {
+    const insert = raw.prepare<unknown[], { id: number }>(
+      'insert into notification (dedupe_key, recipient_kind, recipient_key, topic, title, body, link, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing returning id',
+    );
+    const out = new Map<string, number>();
+    for (const x of rows) {
+      const got = insert.get(x.dedupeKey, x.recipientKind, x.recipientKey, x.topic, x.title, x.body, x.link ?? '', x.createdAt);
+      if (got) {
+        out.set(x.dedupeKey, got.id);
+      }
+    }
+    return out;
   }
   const r = await db.insertInto('notification').values(rows).onConflict((oc) => oc.column('dedupeKey').doNothing()).returning(['id', 'dedupeKey']).execute();
   return new Map(r.map((x) => [x.dedupeKey, x.id]));
@@ -33,6 +57,14 @@ export async function notificationIdsByKey(db: Executor, keys: string[]): Promis
 
 /** Adds inbox messages. */
 export async function insertInboxMessages(db: Executor, rows: Array<{ notificationId: number; recipientKind: string; recipientKey: string; createdAt: string }>): Promise<void> {
+  const raw = rawSqlite(db);
+  if (raw) {
+    const insert = raw.prepare('insert into inbox_message (notification_id, recipient_kind, recipient_key, read_at, created_at) values (?, ?, ?, null, ?)');
+    for (const r of rows) {
+      insert.run(r.notificationId, r.recipientKind, r.recipientKey, r.createdAt);
+    }
+    return;
+  }
   if (rows.length > 0) {
     await db.insertInto('inboxMessage').values(rows.map((r) => ({ ...r, readAt: null }))).execute();
   }
@@ -52,6 +84,17 @@ export async function channelRowsOf(db: Executor, kind: string, keys: string[]):
 
 /** Adds deliveries. */
 export async function insertDeliveries(db: Executor, rows: Array<Insertable<DeliveryTable>>): Promise<void> {
+  const raw = rawSqlite(db);
+  if (raw) {
+    const insert = raw.prepare(
+      `insert into delivery (notification_id, channel, address, status, attempts, next_attempt_at, idempotency_key, last_error, provider_ref, sent_at, locked_by, locked_at, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const r of rows) {
+      insert.run(r.notificationId, r.channel, r.address, r.status, r.attempts, r.nextAttemptAt, r.idempotencyKey, r.lastError ?? null, r.providerRef ?? null, r.sentAt ?? null, r.lockedBy ?? null, r.lockedAt ?? null, r.createdAt, r.updatedAt);
+    }
+    return;
+  }
   if (rows.length > 0) {
     await db.insertInto('delivery').values(rows).execute();
   }
