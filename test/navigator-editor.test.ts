@@ -185,8 +185,11 @@ describe(`navigator: the eligibility rule editor (${TEST_DIALECT})`, () => {
     const auth = { authorization: `Bearer ${token}` };
     const got = await app.inject({ method: 'GET', url: `/api/v1/policies/${policyId}/rules`, headers: auth });
     expect(got.statusCode).toBe(200);
-    const body = got.json<{ current: { version: number; tree: { kind: string } }; versions: unknown[] }>();
+    const body = got.json<{ current: { version: number; tree: { kind: string } }; versions: unknown[]; stored: unknown }>();
     expect(body.current.version).toBe(1);
+    // A draft has no stored matches: the page says matching follows publication instead of showing zeros.
+    expect(body.stored).toBeNull();
+    expect((await editor.get(url())).body).toContain('政策发布后按现行条件匹配全部企业');
     expect(body.current.tree.kind).toBe('all');
     const tree = { id: 'r', kind: 'all', items: [{ id: 'a', kind: 'tag', tag: '高新技术企业' }] };
     const pv = await app.inject({ method: 'POST', url: `/api/v1/policies/${policyId}/rules/preview`, headers: auth, payload: { tree, referenceDate: '2026-08-01' } });

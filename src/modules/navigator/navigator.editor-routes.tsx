@@ -138,14 +138,14 @@ export function navigatorEditorRoutes(app: FastifyInstance): void {
             versions: z.array(z.object({ id: z.number(), version: z.number(), effectiveFrom: z.string(), note: z.string(), createdAt: z.string(), inForce: z.boolean() })),
             current: z.object({ id: z.number(), version: z.number(), effectiveFrom: z.string(), tree: z.unknown() }).nullable(),
             examples: z.array(z.object({ id: z.number(), name: z.string(), referenceDate: z.string(), facts: z.record(z.string(), z.unknown()), expected: Expect, actual: Expect, pass: z.boolean() })),
-            counts: z.object({ met: z.number(), near: z.number(), unknown: z.number() }),
+            stored: z.object({ met: z.number(), near: z.number(), unknown: z.number(), referenceDate: z.string() }).nullable().describe('The stored matches under the rule in force; null before the policy is published and matched'),
           }),
         },
       },
     },
     async (req) => {
       const d = await ruleEditorData(db(), req.user, req.params.id);
-      return { versions: d.versions, current: d.current ?? null, examples: d.examples, counts: d.counts };
+      return { versions: d.versions, current: d.current ?? null, examples: d.examples, stored: d.stored ?? null };
     },
   );
 

@@ -15,7 +15,7 @@ export interface RuleEditorData {
   versions: Array<{ id: number; version: number; effectiveFrom: string; note: string; createdAt: string; inForce?: boolean }>;
   current: { id: number; version: number; effectiveFrom: string; tree: Condition } | undefined;
   examples: Array<{ id: number; name: string; referenceDate: string; facts: Record<string, { value: unknown } | undefined>; expected: ExampleExpectation; actual: ExampleExpectation; pass: boolean }>;
-  counts: { met: number; near: number; unknown: number };
+  stored: { met: number; near: number; unknown: number; referenceDate: string } | undefined;
 }
 
 /** A preview's answer (previewRule). */
@@ -345,7 +345,7 @@ export function RuleEditorPage({ ctx, data, tree, form, preview, exampleForm, no
       </p>
       {notice && <Notice kind="success">{notice}</Notice>}
       <p class="rule-version">{data.current ? t('navigator.editor.version', { version: data.current.version, date: data.current.effectiveFrom }) : t('navigator.editor.no_rule')}</p>
-      {data.current && <p>{t('navigator.editor.current_counts', data.counts)}</p>}
+      {data.current && <p>{data.stored ? t('navigator.editor.current_counts', data.stored) : t('navigator.editor.not_matched')}</p>}
       <section aria-labelledby="plain-title">
         <h2 id="plain-title">{t('navigator.editor.plain')}</h2>
         <PlainRule ctx={ctx} tree={tree} />

@@ -136,12 +136,6 @@ export async function policiesWithMatches(db: Executor): Promise<number[]> {
   return (await db.selectFrom('policyMatchRun').select('policyId').orderBy('policyId').execute()).map((r) => r.policyId);
 }
 
-/** Counts of stored matches by verdict for a policy (zero before its first match). */
-export async function matchCounts(db: Executor, policyId: number): Promise<{ met: number; near: number; unknown: number }> {
-  const r = await matchRun(db, policyId);
-  return { met: r?.met ?? 0, near: r?.near ?? 0, unknown: r?.unknown ?? 0 };
-}
-
 /** A policy's application guide. */
 export async function findGuide(db: Executor, policyId: number): Promise<Selectable<PolicyGuideTable> | undefined> {
   return db.selectFrom('policyGuide').selectAll().where('policyId', '=', policyId).executeTakeFirst();

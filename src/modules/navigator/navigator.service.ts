@@ -60,13 +60,14 @@ export async function ruleEditorData(db: Executor, user: CurrentUser | null, pol
   const inForce = await repo.ruleInForce(db, policyId, todayInChina());
   const latest = versions[0];
   const current = latest ? { id: latest.id, version: latest.version, effectiveFrom: latest.effectiveFrom, tree: JSON.parse(latest.tree) as Condition } : undefined;
-  const counts = await repo.matchCounts(db, policyId);
+  const run = await repo.matchRun(db, policyId);
   return {
     policy,
     versions: versions.map((v) => ({ id: v.id, version: v.version, effectiveFrom: v.effectiveFrom, note: v.note, createdAt: v.createdAt, inForce: v.id === inForce?.id })),
     current,
     examples: await exampleResults(db, policyId),
-    counts: { met: counts.met ?? 0, near: counts.near ?? 0, unknown: counts.unknown ?? 0 },
+    // Stored matches exist once the policy is published and matched; a draft has none yet.
+    stored: run?.ruleId ? { met: run.met, near: run.near, unknown: run.unknown, referenceDate: run.referenceDate } : undefined,
   };
 }
 
