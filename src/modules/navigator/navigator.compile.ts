@@ -48,15 +48,18 @@ export class ColumnBuilder {
   private readonly numberCols: Float64Array[];
   private readonly intCols: Int32Array[];
 
-  constructor(size: number) {
-    this.cols = { size, ids: new Int32Array(size), numbers: {}, strings: {}, dates: {}, tags: new Uint32Array(size), tagsKnown: new Uint8Array(size) };
+  /** With `shared`, the arrays live in shared memory, so worker threads read them without a copy. */
+  constructor(size: number, opts: { shared?: boolean } = {}) {
+    const bytes = (n: number) => (opts.shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n));
+    const i32 = () => new Int32Array(bytes(size * 4));
+    this.cols = { size, ids: i32(), numbers: {}, strings: {}, dates: {}, tags: new Uint32Array(bytes(size * 4)), tagsKnown: new Uint8Array(bytes(size)) };
     for (const f of FACTS) {
       if (f.type === 'number' || f.type === 'money' || f.type === 'percent') {
-        this.cols.numbers[f.key] = new Float64Array(size).fill(Number.NaN);
+        this.cols.numbers[f.key] = new Float64Array(bytes(size * 8)).fill(Number.NaN);
       } else if (f.type === 'date') {
-        this.cols.dates[f.key] = new Int32Array(size);
+        this.cols.dates[f.key] = i32();
       } else if (f.type !== 'set') {
-        this.cols.strings[f.key] = { codes: new Int32Array(size), dict: [''] };
+        this.cols.strings[f.key] = { codes: i32(), dict: [''] };
       }
     }
     this.numberCols = Object.values(this.cols.numbers);

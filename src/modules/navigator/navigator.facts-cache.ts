@@ -56,7 +56,7 @@ async function load(db: Executor): Promise<DirectoryColumns> {
   }
   cached = undefined;
   // Rows may be added while we read on another connection; the marks read first keep the cache honest.
-  const builder = new ColumnBuilder(await enterpriseCount(db));
+  const builder = new ColumnBuilder(await enterpriseCount(db), { shared: true });
   const creditCodes: string[] = [];
   let row = 0;
   for (let afterId = 0; row < builder.cols.size; ) {

@@ -5,6 +5,7 @@ import { loadEnterpriseFacts } from '../enterprises/index.js';
 import { policyBriefs, type PolicyBrief } from '../policies/index.js';
 import { CLASS_NOT_MET, toColumns } from './navigator.compile.js';
 import { compileBatch } from './navigator.codegen.js';
+import { classifyRules } from './navigator.classify-pool.js';
 import { directoryColumns, factsChanged } from './navigator.facts-cache.js';
 import * as repo from './navigator.repository.js';
 import type { Condition } from './navigator.rules.js';
@@ -111,6 +112,14 @@ async function rulesFor(trx: Executor, policyIds: number[], referenceDate: strin
   return { briefs, ruleOf: (id: number) => (isActive(briefs.get(id)) ? rules.get(id) : undefined) };
 }
 
+async function nextClasses(judged: AsyncGenerator<Int32Array>): Promise<Int32Array> {
+  const r = await judged.next();
+  if (r.done) {
+    throw new Error('fewer classifications than rules');
+  }
+  return r.value;
+}
+
 /** Re-matches policies against the whole directory, storing each one's tiles and notifying new matches. */
 async function matchPolicies(trx: Executor, policyIds: number[], referenceDate: string): Promise<MatchSummary> {
   const total: MatchSummary = { met: 0, near: 0, unknown: 0, notified: 0 };
@@ -119,28 +128,35 @@ async function matchPolicies(trx: Executor, policyIds: number[], referenceDate: 
   }
   const { cols, creditCodes } = await directoryColumns(trx);
   const { briefs, ruleOf } = await rulesFor(trx, policyIds, referenceDate);
-  const classes = new Int32Array(cols.size);
+  const jobs = policyIds.map((policyId) => ({ policyId, rule: ruleOf(policyId) }));
+  // Judged on every core, handed back in order while this thread stores the previous policy's tiles.
+  const judged = classifyRules(
+    cols,
+    jobs.flatMap((j) => (j.rule ? [JSON.parse(j.rule.tree) as Condition] : [])),
+    referenceDate,
+  );
   const fresh = new NewMatches(cols.size);
   const now = nowIso();
-  for (const policyId of policyIds) {
-    const rule = ruleOf(policyId);
-    if (rule) {
-      compileBatch(JSON.parse(rule.tree) as Condition, cols, referenceDate)(classes);
+  try {
+    for (const { policyId, rule } of jobs) {
+      const classes = rule ? await nextClasses(judged) : undefined;
+      // A policy with no rule in force keeps only its pushed bits.
+      const update = buildTiles(cols.ids, classes ?? new Int32Array(0), classes ? cols.size : 0, await repo.tileHeads(trx, policyId));
+      await repo.writeTiles(
+        trx,
+        [...update.write].map(([tile, t]) => ({ policyId, tile, ...t })),
+        update.remove.map((tile) => ({ policyId, tile })),
+      );
+      await repo.writeMatchRun(trx, { policyId, ruleId: rule?.id ?? null, referenceDate, matchedAt: now, ...update.counts });
+      for (const row of update.newlyMet) {
+        fresh.add(row, policyId);
+      }
+      total.met += update.counts.met;
+      total.near += update.counts.near;
+      total.unknown += update.counts.unknown;
     }
-    // A policy with no rule in force keeps only its pushed bits.
-    const update = buildTiles(cols.ids, classes, rule ? cols.size : 0, await repo.tileHeads(trx, policyId));
-    await repo.writeTiles(
-      trx,
-      [...update.write].map(([tile, t]) => ({ policyId, tile, ...t })),
-      update.remove.map((tile) => ({ policyId, tile })),
-    );
-    await repo.writeMatchRun(trx, { policyId, ruleId: rule?.id ?? null, referenceDate, matchedAt: now, ...update.counts });
-    for (const row of update.newlyMet) {
-      fresh.add(row, policyId);
-    }
-    total.met += update.counts.met;
-    total.near += update.counts.near;
-    total.unknown += update.counts.unknown;
+  } finally {
+    await judged.return(undefined);
   }
   total.notified = await notify(trx, fresh, creditCodes, briefs, referenceDate);
   return total;

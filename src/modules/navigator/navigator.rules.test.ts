@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EnterpriseFacts, FactValue } from '../enterprises/enterprises.facts.js';
 import { anniversary, evaluate, leavesOf, validateRule, yearsBetween, type Condition } from './navigator.rules.js';
-import { CLASS_MET, CLASS_NOT_MET, CLASS_UNKNOWN, compileRule, MET, NOT_MET, toColumns, UNKNOWN } from './navigator.compile.js';
+import { CLASS_MET, CLASS_NOT_MET, CLASS_UNKNOWN, ColumnBuilder, compileRule, MET, NOT_MET, toColumns, UNKNOWN } from './navigator.compile.js';
+import { classifyRules } from './navigator.classify-pool.js';
 import { explain } from './navigator.explain.js';
 import { compileBatch } from './navigator.codegen.js';
 
@@ -204,4 +205,24 @@ describe('the compiled evaluator', () => {
     // The generator must actually produce near misses, or the comparison above proves little.
     expect(nearMisses).toBeGreaterThan(100);
   });
+});
+
+describe('classifying on worker threads', () => {
+  it('gives the same classes, in the same order, as the calling thread', async () => {
+    const r = rng(7);
+    const enterprises = Array.from({ length: 500 }, (_, i) => randomFacts(r, i + 1));
+    const builder = new ColumnBuilder(enterprises.length, { shared: true });
+    enterprises.forEach((e, i) => builder.set(i, e));
+    const rules = Array.from({ length: 40 }, () => randomRule(r, 1, { n: 0 }));
+    const here: number[][] = [];
+    for await (const out of classifyRules(builder.cols, rules, REF, { threads: 0 })) {
+      here.push(Array.from(out));
+    }
+    const threaded: number[][] = [];
+    for await (const out of classifyRules(builder.cols, rules, REF, { threads: 2 })) {
+      threaded.push(Array.from(out));
+    }
+    expect(threaded).toEqual(here);
+    expect(here.flat().some((k) => k === CLASS_MET)).toBe(true);
+  }, 30_000);
 });
