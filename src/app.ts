@@ -32,7 +32,7 @@ import { outboxJobs, registerOutbox } from './platform/outbox/index.js';
 import { registerEnterprises } from './modules/enterprises/index.js';
 import { navigatorJobs, registerNavigator } from './modules/navigator/index.js';
 import { registerOpenDays } from './modules/open-days/index.js';
-import { registerOpenDayRegistration } from './modules/open-day-registration/index.js';
+import { openDayRegistrationJobs, registerOpenDayRegistration } from './modules/open-day-registration/index.js';
 import { registerOpenDaySuggestions } from './modules/open-day-suggestions/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -132,6 +132,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const deliveryJobs = outboxJobs({ db: db.kysely, config, log: app.log });
   Object.assign(handlers, deliveryJobs.handlers);
   schedules.push(...deliveryJobs.schedules);
+  const noShowJobs = openDayRegistrationJobs({ db: db.kysely, log: app.log });
+  Object.assign(handlers, noShowJobs.handlers);
+  schedules.push(...noShowJobs.schedules);
 
   await registerAccounts(app);
   await registerDepartments(app);

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().default('http://localhost:3000'),
   /** Set to true behind a reverse proxy so that X-Forwarded-For gives the client's address. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Open-day registration attempts per person (client address + mobile) per minute. */
+  OPEN_DAY_REGISTRATION_RATE_MAX: z.coerce.number().int().positive().default(5),
   /** Outgoing mail server, e.g. smtp://127.0.0.1:2525; unset = mail disabled (reminders are recorded, not sent). */
   SMTP_URL: z.string().optional(),
   /** Sender address of outgoing mail. */
@@ -65,6 +67,8 @@ export interface Config {
   trustProxy: boolean;
   /** Key prefix of the shared rate-limit counters in Redis. */
   rateLimitNamespace: string;
+  /** Open-day registration attempts per person (client address + mobile) per minute. */
+  openDayRegistrationRateMax?: number;
   /** Register Node's default process metrics (once per process). */
   processMetrics: boolean;
   /** SMTP server URL; undefined disables mail. */
@@ -105,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY === 'true',
     rateLimitNamespace: 'gongkai-rl:',
+    openDayRegistrationRateMax: e.OPEN_DAY_REGISTRATION_RATE_MAX,
     processMetrics: true,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

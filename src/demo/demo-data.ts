@@ -62,8 +62,8 @@ export const DEMO_COLUMNS: DemoColumn[] = [
   },
   {
     slug: 'open-day',
-    nameZh: '政务开放日',
-    nameEn: 'Government open day',
+    nameZh: '开放日动态',
+    nameEn: 'Open day news',
     descriptionZh: '走进机关、体验流程、面对面交流，意见建议转化为管理服务措施。',
     descriptionEn: 'Visit government offices, see how they work, and follow your suggestions to measures.',
     children: [

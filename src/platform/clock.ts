@@ -22,3 +22,24 @@ export function toChinaDate(iso: string): string {
 export function todayInChina(at: Date = new Date()): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** A Beijing wall-clock time 'YYYY-MM-DD HH:mm' (or with 'T') as an ISO instant; undefined when malformed. */
+export function chinaLocalToIso(local: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/.exec(local.trim());
+  if (!m) {
+    return undefined;
+  }
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const ms = Date.UTC(y, mo - 1, d, h - 8, mi);
+  const back = new Date(ms + 8 * 3600_000);
+  // Reject dates that roll over (2026-02-30) and hours past 23.
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || back.getUTCHours() !== h || back.getUTCMinutes() !== mi) {
+    return undefined;
+  }
+  return new Date(ms).toISOString();
+}
+
+/** An ISO instant as the Beijing wall-clock value of a datetime-local input ('YYYY-MM-DDTHH:mm'). */
+export function isoToChinaLocal(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16);
+}

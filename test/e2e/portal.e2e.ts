@@ -50,8 +50,8 @@ describe('portal journeys in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(page.url()).toContain('#main');
 
-    await page.getByRole('link', { name: '政务开放日', exact: true }).first().click();
-    await expect(page.locator('h1').textContent()).resolves.toBe('政务开放日');
+    await page.getByRole('link', { name: '开放日动态', exact: true }).first().click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('开放日动态');
     await checkAccessible(page);
     await page.getByRole('link', { name: '“初心·同行”政务开放日系列活动圆满举办' }).click();
     await expect(page.locator('h1').textContent()).resolves.toContain('初心·同行');

@@ -139,6 +139,9 @@ export function AccountPage({
           <li>
             <a href="/account/notifications">{t('account.notifications')}</a>
           </li>
+          <li>
+            <a href="/account/open-days">{t('registration.mine')}</a>
+          </li>
           {profile.role === 'enterprise' && (
             <>
               <li>

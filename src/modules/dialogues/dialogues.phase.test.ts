@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsQuestions, chinaLocalToIso, dialoguePhase, isoToChinaLocal } from './dialogues.phase.js';
+import { acceptsQuestions, dialoguePhase } from './dialogues.phase.js';
 import { formatGuests, paragraphs, parseGuests, policyIndexLines } from './dialogues.guests.js';
+import { chinaLocalToIso, isoToChinaLocal } from '../../platform/clock.js';
 
 const d = { startsAt: '2026-12-18T07:00:00.000Z', endsAt: '2026-12-18T08:30:00.000Z' };
 

@@ -16,7 +16,7 @@ import { DialogueListPage, DialoguePage } from './dialogues.views.js';
 import { AdminDialoguesPage, EditDialoguePage, NewDialoguePage, type QuestionFormError } from './dialogues.admin-views.js';
 import { presentListItem, presentPublicDialogue } from './dialogues.presenter.js';
 import { formatGuests } from './dialogues.guests.js';
-import { isoToChinaLocal } from './dialogues.phase.js';
+import { isoToChinaLocal } from '../../platform/clock.js';
 
 // Questions come from anyone: a per-IP limit keeps one sender from flooding the moderation queue.
 const questionLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };

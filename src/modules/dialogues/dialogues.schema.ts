@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { blankToUndefined, idParam, optionalText, pageParam, requiredText } from '../../http/schema-helpers.js';
-import { chinaLocalToIso } from './dialogues.phase.js';
+import { chinaLocalToIso } from '../../platform/clock.js';
 
 /** Dialogue states: a draft is seen by staff only; a scheduled dialogue is public. */
 export const DIALOGUE_STATUSES = ['draft', 'scheduled'] as const;

@@ -1,26 +1,11 @@
 import * as echarts from 'echarts';
 import type { Translator } from '../../platform/i18n/index.js';
 import type { DepartmentScore } from './assessment.service.js';
+import { withoutInlineStyles } from '../../platform/charts.js';
 
 // Colours with ≥ 4.5:1 contrast on white, told apart by the legend and the table as well as by hue.
 const COLOURS = { with_policy: '#1b5e20', in_time: '#2e7d32', late: '#b45309', missing: '#b71c1c', pending: '#455a64' } as const;
 
-/**
- * ECharts writes font settings as style="" attributes, which the Content-Security-Policy (no inline
- * styles) would drop; turn them into SVG presentation attributes and drop <style> blocks.
- */
-export function withoutInlineStyles(svg: string): string {
-  return svg
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/ style="([^"]*)"/g, (_m, css: string) =>
-      css
-        .split(';')
-        .map((d) => d.split(':').map((s) => s.trim()))
-        .filter(([k, v]) => k && v && /^[a-z-]+$/.test(k))
-        .map(([k, v]) => ` ${k}="${v!.replace(/"/g, '&quot;')}"`)
-        .join(''),
-    );
-}
 
 function render(option: echarts.EChartsOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });

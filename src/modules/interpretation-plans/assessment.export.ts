@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Translator } from '../../platform/i18n/index.js';
 import type { Assessment } from './assessment.service.js';
-import { toCsv } from './interpretation-plans.status.js';
+import { toCsv } from '../../platform/csv.js';
 
 type Cell = string | number | null;
 

@@ -18,7 +18,7 @@ import * as service from './interpretation-plans.service.js';
 import { claimManualReminder, sendManualReminder } from './interpretation-plans.reminders.js';
 import { EntryPage, NewEntryPage, TimetablePage } from './interpretation-plans.views.js';
 import type { PlanEntryRow } from './interpretation-plans.repository.js';
-import { toCsv } from './interpretation-plans.status.js';
+import { toCsv } from '../../platform/csv.js';
 
 const BASE = '/admin/interpretation-plans';
 const idOf = (req: FastifyRequest) => parseInput(idParam, (req.params as { id: string }).id);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessPolicy, csvField, dueDate, emptyCounts, planStatus, score, toCsv } from './interpretation-plans.status.js';
+import { assessPolicy, dueDate, emptyCounts, planStatus, score } from './interpretation-plans.status.js';
+import { csvField, toCsv } from '../../platform/csv.js';
 
 describe('assessment verdicts around weekends and holidays', () => {
   // 2026-09-30 (Wed) is the eve of the National Day holiday (1-7 Oct); 8, 9 Oct and the make-up

@@ -1,0 +1,67 @@
+import http from 'node:http';
+
+// A small HTTP client for the flash crowd: keep-alive connections, a fixed number of requests in
+// flight, every answer recorded. The bare ceiling is measured with the same client, so the ratio
+// compares like with like.
+
+/** One answer: status and body, or the network error that took its place. */
+export interface Answer {
+  status: number;
+  body: string;
+  error?: string;
+}
+
+/** A keep-alive agent holding up to `connections` sockets. */
+export function agentFor(connections: number): http.Agent {
+  return new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+}
+
+/** One request; never throws (a network error is an answer with status 0). */
+export function request(agent: http.Agent, port: number, method: string, path: string, body?: unknown): Promise<Answer> {
+  return new Promise((resolve) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path, agent, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (e) => resolve({ status: 0, body: '', error: e.message }));
+      },
+    );
+    req.on('error', (e) => resolve({ status: 0, body: '', error: (e as NodeJS.ErrnoException).code ?? e.message }));
+    req.end(payload);
+  });
+}
+
+/** Runs `n` jobs with `concurrency` in flight; each job is given its index. */
+export async function pool(n: number, concurrency: number, job: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < n; i = next++) {
+      await job(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
+}
+
+/** Requests per second of GET `path` with the same client and concurrency (after a short warm-up). */
+export async function ceiling(port: number, path: string, n: number, concurrency: number): Promise<number> {
+  const agent = agentFor(concurrency);
+  await pool(2000, concurrency, async () => {
+    await request(agent, port, 'GET', path);
+  });
+  const t0 = performance.now();
+  let failed = 0;
+  await pool(n, concurrency, async () => {
+    if ((await request(agent, port, 'GET', path)).status !== 200) {
+      failed++;
+    }
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  agent.destroy();
+  if (failed > 0) {
+    throw new Error(`ceiling: ${failed} requests failed`);
+  }
+  return n / seconds;
+}

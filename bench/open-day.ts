@@ -1,0 +1,226 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { residentIdCheckChar } from '../src/platform/identity/index.js';
+import { agentFor, ceiling, pool, request } from './open-day-client.js';
+import { verifyFlashCrowd, type Acknowledged } from './open-day-verify.js';
+import type { SeedSession } from './open-day-seed.js';
+
+// The open-day flash crowd: 20,000 registration attempts (distinct people plus deliberate duplicates)
+// for the 7,200 places of 176 points, ATTEMPTS at CONNECTIONS requests in flight from this process,
+// the real app in a child process on a SQLite file. The server is killed with SIGKILL part-way and
+// started again on the same file; the run goes on, and afterwards the file is checked.
+const ATTEMPTS = Number(process.env.BENCH_OPEN_DAY_ATTEMPTS ?? 20_000);
+const CONNECTIONS = Number(process.env.BENCH_OPEN_DAY_CONNECTIONS ?? 128);
+const DUPLICATE_SHARE = 0.08;
+const KILL_AFTER = 0.4;
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁';
+const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国红梅玉兵文辉力志晨宇浩然欣怡';
+
+interface Started {
+  child: ChildProcess;
+  info: { port: number; sessions?: SeedSession[] };
+}
+
+function start(script: string, env: Record<string, string>): Promise<Started> {
+  return new Promise((resolve, reject) => {
+    const child = fork(script, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'inherit' });
+    child.once('message', (info) => resolve({ child, info: info as Started['info'] }));
+    child.once('exit', (code, signal) => reject(new Error(`${script} exited with ${code ?? signal}`)));
+  });
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve();
+      return;
+    }
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+/** A deterministic generator: the same crowd every run. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Attempt {
+  body: { sessionId: number; name: string; mobile: string; idNumber?: string; joinWaitlist: boolean };
+  duplicate: boolean;
+}
+
+/**
+ * The crowd: distinct people choosing sessions with a skew (popular points are wanted most), 30% of
+ * them happy to wait; then duplicates of earlier people — the same session again, an overlapping
+ * session elsewhere, or the same ID number under another mobile — some sent right beside the original.
+ */
+export function crowd(sessions: SeedSession[], attempts: number): Attempt[] {
+  const rnd = prng(7200);
+  const overlapping = new Map<number, number[]>();
+  for (const s of sessions) {
+    overlapping.set(
+      s.id,
+      sessions.filter((o) => o.id !== s.id && o.startsAt < s.endsAt && s.startsAt < o.endsAt).map((o) => o.id),
+    );
+  }
+  const distinct = Math.round(attempts * (1 - DUPLICATE_SHARE));
+  const people: Attempt[] = [];
+  for (let i = 0; i < distinct; i++) {
+    const s = sessions[Math.floor(sessions.length * rnd() ** 1.6)]!;
+    const mobile = `1${'35789'[i % 5]}${String(100_000_000 + i * 37).slice(-9)}`;
+    let idNumber: string | undefined;
+    if (rnd() < 0.2) {
+      const prefix = `110101${1950 + Math.floor(rnd() * 50)}0101${String(i % 1000).padStart(3, '0')}`;
+      idNumber = prefix + residentIdCheckChar(prefix);
+    }
+    const name = SURNAMES.charAt(i % SURNAMES.length) + GIVEN.charAt(Math.floor(i / SURNAMES.length) % GIVEN.length) + GIVEN.charAt((i * 7) % GIVEN.length);
+    people.push({ body: { sessionId: s.id, name, mobile, ...(idNumber ? { idNumber } : {}), joinWaitlist: rnd() < 0.3 }, duplicate: false });
+  }
+  const out = [...people];
+  for (let k = 0; k < attempts - distinct; k++) {
+    const orig = people[Math.floor(rnd() * people.length)]!;
+    const kind = rnd();
+    const others = overlapping.get(orig.body.sessionId) ?? [];
+    let body: Attempt['body'];
+    if (kind < 0.4 || others.length === 0) {
+      body = { ...orig.body };
+    } else if (kind < 0.8 || !orig.body.idNumber) {
+      body = { ...orig.body, sessionId: others[Math.floor(rnd() * others.length)]! };
+    } else {
+      body = { ...orig.body, mobile: `166${String(k).padStart(8, '0')}`, sessionId: others[Math.floor(rnd() * others.length)]! };
+    }
+    const dup = { body, duplicate: true };
+    // A third of the duplicates race their original (sent next to it); the rest come at random.
+    const at = rnd() < 0.33 ? out.indexOf(orig) + 1 : Math.floor(rnd() * out.length);
+    out.splice(at, 0, dup);
+  }
+  return out;
+}
+
+interface Tally {
+  acknowledged: Acknowledged[];
+  refused: Map<string, number>;
+  rateLimited: number;
+  networkErrors: number;
+  retried: number;
+  lostAnswerFound: number;
+  other: Map<number, number>;
+}
+
+/** Runs the flash crowd and returns the markdown section for docs/benchmarks.md. */
+export async function runOpenDayBench(): Promise<string> {
+  const bare = await start('bench/bare-server.ts', {});
+  let bareRps: number;
+  try {
+    bareRps = await ceiling(bare.info.port, '/', ATTEMPTS, CONNECTIONS);
+  } finally {
+    await stop(bare.child, 'SIGTERM');
+  }
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-open-day-'));
+  const file = path.join(dir, 'flash.db');
+  const env = { DATABASE_URL: `sqlite:${file}` };
+  let server = await start('bench/open-day-server.ts', env);
+  const port = server.info.port;
+  const sessions = server.info.sessions!;
+  const attempts = crowd(sessions, ATTEMPTS);
+  const tally: Tally = { acknowledged: [], refused: new Map(), rateLimited: 0, networkErrors: 0, retried: 0, lostAnswerFound: 0, other: new Map() };
+  const agent = agentFor(CONNECTIONS);
+
+  let ready: Promise<void> = Promise.resolve();
+  let dispatched = 0;
+  let killedAt = 0;
+  let downtimeMs = 0;
+  const crash = () => {
+    killedAt = dispatched;
+    const t0 = performance.now();
+    ready = (async () => {
+      await stop(server.child, 'SIGKILL');
+      server = await start('bench/open-day-server.ts', { ...env, PORT: String(port) });
+      downtimeMs = performance.now() - t0;
+    })();
+  };
+
+  const send = async (a: Attempt, retry: boolean): Promise<void> => {
+    await ready;
+    dispatched++;
+    if (killedAt === 0 && dispatched >= ATTEMPTS * KILL_AFTER) {
+      crash();
+    }
+    const ans = await request(agent, port, 'POST', '/api/v1/open-days/registrations', a.body);
+    if (ans.status === 0) {
+      if (!retry) {
+        tally.retried++;
+        await ready;
+        return send(a, true);
+      }
+      tally.networkErrors++;
+      return;
+    }
+    if (ans.status === 201) {
+      const r = JSON.parse(ans.body) as { code: string; status: 'confirmed' | 'waitlisted' };
+      tally.acknowledged.push({ code: r.code, status: r.status, sessionId: a.body.sessionId, mobile: a.body.mobile });
+    } else if (ans.status === 409 || ans.status === 400) {
+      const code = (JSON.parse(ans.body) as { error: { fields?: Array<{ code: string }> } }).error.fields?.[0]?.code ?? 'unknown';
+      tally.refused.set(code, (tally.refused.get(code) ?? 0) + 1);
+      if (retry && code === 'registration.already_registered') {
+        tally.lostAnswerFound++;
+      }
+    } else if (ans.status === 429) {
+      tally.rateLimited++;
+    } else {
+      tally.other.set(ans.status, (tally.other.get(ans.status) ?? 0) + 1);
+    }
+  };
+
+  const t0 = performance.now();
+  await pool(attempts.length, CONNECTIONS, (i) => send(attempts[i]!, false));
+  const seconds = (performance.now() - t0 - downtimeMs) / 1000;
+  agent.destroy();
+  await stop(server.child, 'SIGTERM');
+  const check = await verifyFlashCrowd(`sqlite:${file}`, tally.acknowledged);
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const rps = attempts.length / seconds;
+  const confirmed = tally.acknowledged.filter((a) => a.status === 'confirmed').length;
+  const refused = [...tally.refused].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k.replace('registration.', '')} ${n.toLocaleString('en')}`).join(', ');
+  const ok = (n: number) => (n === 0 ? '0 ✔' : `**${n} ✘**`);
+  const lines = [
+    `${attempts.length.toLocaleString('en')} registration attempts (POST /api/v1/open-days/registrations, JSON; ${Math.round(DUPLICATE_SHARE * 100)}% deliberate duplicates: the same session again, an overlapping session at another point, or the same ID number under another mobile, a third of them sent beside their original) for ${sessions.length} sessions of ${new Set(sessions.map((s) => s.pointCode)).size} points holding ${sessions.reduce((a, s) => a + s.capacity, 0).toLocaleString('en')} places, ${CONNECTIONS} requests in flight over keep-alive connections from the bench process; the real app in a child process on a fresh SQLite file (WAL), every registration one transaction with its outbox notification.`,
+    '',
+    '| measure | value |',
+    '| --- | ---: |',
+    `| throughput (attempts/s, restart downtime excluded) | ${Math.round(rps).toLocaleString('en')} |`,
+    `| bare Fastify ceiling, same client and concurrency (req/s) | ${Math.round(bareRps).toLocaleString('en')} |`,
+    `| **ratio to the ceiling** | **${(rps / bareRps).toFixed(2)}** |`,
+    `| acknowledged (201 with a code): confirmed / waitlisted | ${confirmed.toLocaleString('en')} / ${(tally.acknowledged.length - confirmed).toLocaleString('en')} |`,
+    `| refused (409/400, by reason) | ${refused} |`,
+    `| rate-limited (429) / other statuses / network errors after one retry | ${tally.rateLimited} / ${[...tally.other].map(([s, n]) => `${s}×${n}`).join(' ') || 0} / ${tally.networkErrors} |`,
+    `| SIGKILL after attempt | ${killedAt.toLocaleString('en')} (restart on the same file: ${(downtimeMs / 1000).toFixed(1)} s) |`,
+    `| attempts in flight at the kill, retried after the restart | ${tally.retried} (of which ${tally.lostAnswerFound} found already registered: committed before the kill, answer lost) |`,
+    '',
+    'Checked on the file afterwards:',
+    '',
+    `- sessions over capacity: ${ok(check.overbooked)}; sessions whose booked/waitlisted counters differ from their rows: ${ok(check.counterMismatch)}`,
+    `- one person (mobile or ID number) twice in a session or in overlapping sessions: ${ok(check.duplicatePairs)}`,
+    `- acknowledged registrations missing or in another state: ${ok(check.missing)} of ${tally.acknowledged.length.toLocaleString('en')}`,
+    `- registrations in the file: ${check.rows.toLocaleString('en')} (${check.confirmed.toLocaleString('en')} confirmed, filling ${check.confirmed.toLocaleString('en')} of ${check.capacity.toLocaleString('en')} places; ${check.waitlisted.toLocaleString('en')} waitlisted); outbox notifications: ${check.notifications.toLocaleString('en')}`,
+  ];
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(await runOpenDayBench());
+}
