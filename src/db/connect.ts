@@ -116,6 +116,9 @@ export function connect(url: string, opts: { poolSize?: number } = {}): Db {
     handle.pragma('synchronous = NORMAL');
     handle.pragma('foreign_keys = ON');
     handle.pragma('busy_timeout = 5000');
+    // 64 MiB of page cache instead of 2: bulk transactions (a full match writes hundreds of thousands of
+    // rows) otherwise re-read the same index pages from the file again and again.
+    handle.pragma('cache_size = -65536');
     const kysely = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }),
       plugins: [new CamelCasePlugin()],

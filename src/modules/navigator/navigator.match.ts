@@ -24,7 +24,7 @@ const PATCH_LIMIT = 20_000;
 /** Notifications written per batch. */
 const NOTIFY_BATCH = 5_000;
 /** Policies named in a message listing several. */
-const LISTED = 5;
+const LISTED = 3;
 
 /** A policy takes part in matching while it is published and valid. */
 export function isActive(p: Pick<PolicyBrief, 'status' | 'validity'> | undefined): boolean {
