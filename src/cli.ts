@@ -11,7 +11,7 @@ import { ROLES, type Role } from './http/context.js';
 import { nowIso } from './platform/clock.js';
 import { startServer } from './server.js';
 import { importEnterprises } from './modules/enterprises/index.js';
-import { matchAll } from './modules/navigator/index.js';
+import { expandPushBatches, matchAll } from './modules/navigator/index.js';
 import { translate } from './platform/i18n/index.js';
 
 const USAGE = `gongkai <command>
@@ -203,6 +203,11 @@ async function matchCommand(args: string[]): Promise<void> {
     const t0 = performance.now();
     const s = await db.kysely.transaction().execute((trx) => (date ? matchAll(trx, date) : matchAll(trx)));
     console.log(`matched in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${s.met} met, ${s.near} near misses, ${s.unknown} undecided; ${s.notified} new notifications`);
+    // A run that pushed to many enterprises left a batch: write its notifications now rather than at the server's next job.
+    const slices = await expandPushBatches(db.kysely);
+    if (slices > 0) {
+      console.log(`push batch written out in ${slices} transactions`);
+    }
   });
 }
 

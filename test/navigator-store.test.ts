@@ -4,8 +4,8 @@ import { createTestDb, TEST_DIALECT, type TestDb } from './helpers/db.js';
 import { makeDepartment } from './helpers/factories.js';
 import { creditCodeCheckChar } from '../src/platform/identity/index.js';
 import { nowIso } from '../src/platform/clock.js';
-import { importEnterprises } from '../src/modules/enterprises/index.js';
-import { dropDirectoryCache, matchAll, matchPolicy, storedMatchesOf } from '../src/modules/navigator/index.js';
+import { enterpriseRowsCsv, generateEnterpriseRows, importEnterprises } from '../src/modules/enterprises/index.js';
+import { dropDirectoryCache, expandPushBatches, INLINE_PUSH_LIMIT, matchAll, matchPolicy, storedMatchesOf } from '../src/modules/navigator/index.js';
 import type { Condition } from '../src/modules/navigator/navigator.rules.js';
 
 // The result store and the directory cache under the matcher: pushes never repeat, several new
@@ -93,4 +93,56 @@ describe(`navigator: stored matches and the directory cache (${TEST_DIALECT})`, 
     expect(await verdicts(1)).toMatchObject({ [policies[0]!]: 'met' });
     expect(await verdicts(2)).toMatchObject({ [policies[0]!]: 'met' });
   });
+});
+
+describe(`navigator: a run with new matches for many enterprises pushes through a batch (${TEST_DIALECT})`, () => {
+  let t: TestDb;
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    await makeDepartment(t.db);
+    // One more enterprise than a run notifies by itself.
+    await importEnterprises(t.db.kysely, Readable.from(enterpriseRowsCsv(generateEnterpriseRows(INLINE_PUSH_LIMIT + 1, 5))), 'csv', { fileName: 'many.csv', asOf: '2026-06-30' });
+    const now = nowIso();
+    const dept = await t.db.kysely.selectFrom('department').select('id').executeTakeFirstOrThrow();
+    for (const title of ['人人可享甲', '人人可享乙']) {
+      const p = await t.db.kysely
+        .insertInto('policy')
+        .values({ indexNo: `B-${title}`, title, docNumber: '', issuingOrgan: '市工信局', departmentId: dept.id, theme: '工业、交通', keywords: '', serviceObject: '', writtenOn: '2026-01-01', publishedOn: '2026-01-02', effectiveOn: '2026-01-02', validity: 'valid', summary: '', body: '第一条 略。', preamble: '', status: 'published', reviewNote: '', createdAt: now, updatedAt: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const everyone: Condition = { id: 'root', kind: 'all', items: [{ id: 'age', kind: 'yearsSince', fact: 'foundedOn', op: '>=', years: 0 }] };
+      await t.db.kysely.insertInto('policyRule').values({ policyId: p.id, version: 1, effectiveFrom: '2020-01-01', tree: JSON.stringify(everyone), note: '', createdBy: null, createdAt: now }).execute();
+    }
+  });
+  afterAll(() => t.drop());
+
+  const pushes = async () => Number((await t.db.kysely.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('topic', '=', 'policy-match').executeTakeFirstOrThrow()).n);
+
+  it('commits the batch with the match, writes it out slice by slice, and never twice', async () => {
+    const s = await t.db.kysely.transaction().execute((trx) => matchAll(trx, '2026-11-29'));
+    expect(s.met).toBe(2 * (INLINE_PUSH_LIMIT + 1));
+    expect(s.notified).toBe(INLINE_PUSH_LIMIT + 1);
+    expect(await pushes()).toBe(0);
+    const batch = await t.db.kysely.selectFrom('pushBatch').select(['entries', 'cursor', 'finishedAt']).executeTakeFirstOrThrow();
+    expect(batch).toEqual({ entries: INLINE_PUSH_LIMIT + 1, cursor: 0, finishedAt: null });
+
+    expect(await expandPushBatches(t.db.kysely, { maxSlices: 1 })).toBe(1);
+    expect(await pushes()).toBe(INLINE_PUSH_LIMIT);
+    expect(await expandPushBatches(t.db.kysely)).toBe(1);
+    expect(await pushes()).toBe(INLINE_PUSH_LIMIT + 1);
+    const done = await t.db.kysely.selectFrom('pushBatch').select(['cursor', 'finishedAt']).executeTakeFirstOrThrow();
+    expect(done.cursor).toBe(INLINE_PUSH_LIMIT + 1);
+    expect(done.finishedAt).not.toBeNull();
+    const one = await t.db.kysely.selectFrom('notification').select(['title', 'body']).where('topic', '=', 'policy-match').limit(1).executeTakeFirstOrThrow();
+    expect(one.title).toBe('2 项新的惠企政策与您匹配');
+    expect(one.body).toContain('《人人可享甲》、《人人可享乙》');
+    // Every enterprise has its inbox message too.
+    expect(Number((await t.db.kysely.selectFrom('inboxMessage').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(INLINE_PUSH_LIMIT + 1);
+
+    // The next day's run finds nothing new to push.
+    const again = await t.db.kysely.transaction().execute((trx) => matchAll(trx, '2026-11-30'));
+    expect(again.notified).toBe(0);
+    expect(await expandPushBatches(t.db.kysely)).toBe(0);
+  }, 60_000);
 });

@@ -15,6 +15,7 @@ import * as m001200 from './migrations/2026_11_29_001200_navigator.js';
 import * as m001300 from './migrations/2026_11_29_001300_open_days.js';
 import * as m001400 from './migrations/2026_11_29_001400_match_tiles.js';
 import * as m001500 from './migrations/2026_11_29_001500_open_day_lookups.js';
+import * as m001600 from './migrations/2026_11_29_001600_push_batches.js';
 
 // Listed statically, not read from the folder, so the bundle-free tsx runtime and tests find them alike.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_001300_open_days': m001300,
   '2026_11_29_001400_match_tiles': m001400,
   '2026_11_29_001500_open_day_lookups': m001500,
+  '2026_11_29_001600_push_batches': m001600,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -42,6 +42,17 @@ export async function count(db: Executor): Promise<number> {
   return Number(r.n);
 }
 
+/** Credit codes of enterprises by id. */
+export async function creditCodesOf(db: Executor, ids: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    for (const r of await db.selectFrom('enterprise').select(['id', 'creditCode']).where('id', 'in', ids.slice(i, i + 1000)).execute()) {
+      out.set(r.id, r.creditCode);
+    }
+  }
+  return out;
+}
+
 /** The highest enterprise and declaration ids: they change whenever rows are added, cheaply read. */
 export async function highWaterMarks(db: Executor): Promise<{ enterprise: number; declaration: number }> {
   const e = await db.selectFrom('enterprise').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();

@@ -30,6 +30,11 @@ export function enterpriseCount(db: Executor): Promise<number> {
   return repo.count(db);
 }
 
+/** Credit codes of enterprises by id (for messages to them). */
+export function creditCodesOf(db: Executor, ids: number[]) {
+  return repo.creditCodesOf(db, ids);
+}
+
 /** The highest enterprise and declaration ids, for caches of derived data to notice new rows. */
 export function enterpriseHighWaterMarks(db: Executor) {
   return repo.highWaterMarks(db);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { JobHandler, Schedule } from '../../platform/jobs/index.js';
 import { dailyRun } from './navigator.daily.js';
+import { expandPushBatches } from './navigator.push.js';
 import { AppError } from '../../http/errors.js';
 import { onEnterprisesChanged } from '../enterprises/index.js';
 import { onPolicyPublished, onPolicyValidityChanged } from '../policies/index.js';
@@ -38,6 +39,7 @@ export async function registerNavigator(app: FastifyInstance): Promise<void> {
 
 export { matchAll, matchEnterprises, matchPolicy, metEnterprises, storedMatchesOf } from './navigator.match.js';
 export { dropDirectoryCache } from './navigator.facts-cache.js';
+export { expandPushBatches, INLINE_PUSH_LIMIT } from './navigator.push.js';
 export { dailyRun, remindDeadlines } from './navigator.daily.js';
 export { saveRule, addExample, previewRule, ruleEditorData } from './navigator.service.js';
 
@@ -51,8 +53,17 @@ export function navigatorJobs(deps: { db: Kysely<Database>; log?: FastifyBaseLog
           deps.log?.info(r, 'navigator daily re-match');
         }
       },
+      'navigator.push': async () => {
+        const slices = await expandPushBatches(deps.db);
+        if (slices > 0) {
+          deps.log?.info({ slices }, 'navigator push batch written out');
+        }
+      },
     },
-    // Hourly; the run itself happens once per Beijing day.
-    schedules: [{ queue: 'navigator.daily', everyMs: 3600_000 }],
+    // Hourly; the run itself happens once per Beijing day. Push batches are written out within seconds.
+    schedules: [
+      { queue: 'navigator.daily', everyMs: 3600_000 },
+      { queue: 'navigator.push', everyMs: 5_000 },
+    ],
   };
 }

@@ -1,6 +1,5 @@
 import type { Executor } from '../../http/context.js';
 import { nowIso, todayInChina } from '../../platform/clock.js';
-import { enqueueNotifications, type NotificationInput } from '../../platform/outbox/index.js';
 import { loadEnterpriseFacts } from '../enterprises/index.js';
 import { policyBriefs, type PolicyBrief } from '../policies/index.js';
 import { CLASS_NOT_MET, toColumns } from './navigator.compile.js';
@@ -8,6 +7,7 @@ import { compileBatch } from './navigator.codegen.js';
 import { classifyRules } from './navigator.classify-pool.js';
 import { directoryColumns, factsChanged } from './navigator.facts-cache.js';
 import * as repo from './navigator.repository.js';
+import { NewMatches, pushNewMatches } from './navigator.push.js';
 import type { Condition } from './navigator.rules.js';
 import { buildTiles, codeOf, decode, emptyTile, idsWithVerdict, patchTile, tileHash, tileOf, type StoredMatch, type VerdictCounts } from './navigator.tiles.js';
 
@@ -21,10 +21,6 @@ import { buildTiles, codeOf, decode, emptyTile, idsWithVerdict, patchTile, tileH
 
 /** Above this many changed enterprises, re-matching every policy whole is cheaper than patching. */
 const PATCH_LIMIT = 20_000;
-/** Notifications written per batch. */
-const NOTIFY_BATCH = 5_000;
-/** Policies named in a message listing several. */
-const LISTED = 3;
 
 /** A policy takes part in matching while it is published and valid. */
 export function isActive(p: Pick<PolicyBrief, 'status' | 'validity'> | undefined): boolean {
@@ -37,72 +33,6 @@ export interface MatchSummary {
   near: number;
   unknown: number;
   notified: number;
-}
-
-/** New matches of one run, by enterprise row: how many, and the first few policies. */
-class NewMatches {
-  readonly count: Int32Array;
-  readonly first: Int32Array;
-
-  constructor(readonly size: number) {
-    this.count = new Int32Array(size);
-    this.first = new Int32Array(size * LISTED);
-  }
-
-  add(row: number, policyId: number): void {
-    const n = this.count[row]!;
-    if (n < LISTED) {
-      this.first[row * LISTED + n] = policyId;
-    }
-    this.count[row] = n + 1;
-  }
-}
-
-function notification(creditCode: string, n: number, policies: PolicyBrief[], referenceDate: string): NotificationInput {
-  const recipient = { kind: 'enterprise', key: creditCode };
-  if (n === 1) {
-    const p = policies[0]!;
-    return {
-      recipient,
-      dedupeKey: `policy-match:${creditCode}:${p.id}`,
-      topic: 'policy-match',
-      title: `新的惠企政策与您匹配：${p.title}`,
-      body: `根据贵单位登记和申报的信息，《${p.title}》${p.docNumber ? `（${p.docNumber}）` : ''}的适用条件均已满足。登录查看符合的理由、申报条件和办理指南。`,
-      link: `/navigator#policy-${p.id}`,
-    };
-  }
-  const titles = policies.map((p) => `《${p.title}》`).join('、');
-  return {
-    recipient,
-    dedupeKey: `policy-match:${creditCode}:${referenceDate}:${policies.map((p) => p.id).join(',')}:${n}`,
-    topic: 'policy-match',
-    title: `${n} 项新的惠企政策与您匹配`,
-    body: `根据贵单位登记和申报的信息，${titles}${n > policies.length ? `等 ${n} 项政策` : ''}的适用条件均已满足。登录查看符合的理由、申报条件和办理指南。`,
-    link: '/navigator',
-  };
-}
-
-/** Writes one message per enterprise with new matches, in batches. */
-async function notify(trx: Executor, fresh: NewMatches, creditCodes: ArrayLike<string>, briefs: ReadonlyMap<number, PolicyBrief>, referenceDate: string): Promise<number> {
-  let sent = 0;
-  let batch: NotificationInput[] = [];
-  const flush = async () => {
-    sent += (await enqueueNotifications(trx, batch)).filter((r) => r.created).length;
-    batch = [];
-  };
-  for (let row = 0; row < fresh.size; row++) {
-    const n = fresh.count[row]!;
-    if (n === 0) {
-      continue;
-    }
-    const ids = Array.from(fresh.first.subarray(row * LISTED, row * LISTED + Math.min(n, LISTED)));
-    batch.push(notification(creditCodes[row]!, n, ids.map((id) => briefs.get(id)!), referenceDate));
-    if (batch.length >= NOTIFY_BATCH) {
-      await flush();
-    }
-  }
-  await flush();
-  return sent;
 }
 
 /** The rule each policy is judged by on a day: undefined for a policy not active or without a rule in force. */
@@ -158,7 +88,7 @@ async function matchPolicies(trx: Executor, policyIds: number[], referenceDate: 
   } finally {
     await judged.return(undefined);
   }
-  total.notified = await notify(trx, fresh, creditCodes, briefs, referenceDate);
+  total.notified = await pushNewMatches(trx, fresh, cols.ids, creditCodes, briefs, referenceDate);
   return total;
 }
 
@@ -238,9 +168,10 @@ export async function matchEnterprises(trx: Executor, enterpriseIds: number[], r
     trx,
     [...changed.values()].map((t) => ({ ...t, hash: tileHash(t.classes) })),
   );
-  total.notified = await notify(
+  total.notified = await pushNewMatches(
     trx,
     fresh,
+    cols.ids,
     facts.map((f) => f.creditCode),
     briefs,
     referenceDate,

@@ -180,3 +180,29 @@ export async function readSetting(db: Executor, key: string): Promise<string | u
 export async function writeSetting(db: Executor, key: string, value: string): Promise<void> {
   await db.insertInto('setting').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }
+
+/** Stores a push batch. */
+export async function insertPushBatch(db: Executor, row: { topic: string; referenceDate: string; entries: number; payload: Uint8Array; createdAt: string }): Promise<void> {
+  await db
+    .insertInto('pushBatch')
+    .values({ ...row, cursor: 0, finishedAt: null, payload: Buffer.from(row.payload.buffer, row.payload.byteOffset, row.payload.byteLength) })
+    .execute();
+}
+
+/** The oldest push batch not yet finished (without its payload). */
+export async function openPushBatch(db: Executor) {
+  return db.selectFrom('pushBatch').select(['id', 'referenceDate', 'entries', 'cursor']).where('finishedAt', 'is', null).orderBy('id').limit(1).executeTakeFirst();
+}
+
+/** Bytes [from, from + length) of a batch's payload, read without the rest. */
+export async function pushBatchSlice(db: Executor, id: number, from: number, length: number): Promise<Uint8Array> {
+  const part = isPostgres(db) ? sql<Uint8Array>`substring(payload from ${sql.lit(from + 1)} for ${sql.lit(length)})` : sql<Uint8Array>`substr(payload, ${sql.lit(from + 1)}, ${sql.lit(length)})`;
+  const r = await db.selectFrom('pushBatch').select(part.as('b')).where('id', '=', id).executeTakeFirstOrThrow();
+  return new Uint8Array(r.b);
+}
+
+/** Moves a batch's cursor on, if nobody moved it meanwhile. */
+export async function advancePushBatch(db: Executor, id: number, from: number, to: number, finishedAt: string | null): Promise<void> {
+  await db.updateTable('pushBatch').set({ cursor: to, finishedAt }).where('id', '=', id).where('cursor', '=', from).execute();
+}
+

@@ -52,6 +52,21 @@ export interface PolicyMatchRunTable {
   unknown: number;
 }
 
+/** New matches of one run for many enterprises, packed, turned into notifications by a job (navigator.push.ts). */
+export interface PushBatchTable {
+  id: Generated<number>;
+  topic: string;
+  referenceDate: string;
+  /** How many enterprises the payload holds. */
+  entries: number;
+  /** How many of them have been notified. */
+  cursor: number;
+  /** Int32 little-endian, per enterprise: id, count of new policies, then LISTED policy ids (0 = none). */
+  payload: Uint8Array;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
 /** A policy's application guide (申报指南): window, support, materials, steps, where to apply. */
 export interface PolicyGuideTable {
   policyId: number;
@@ -90,4 +105,5 @@ export interface NavigatorTables {
   policyRuleExample: PolicyRuleExampleTable;
   policyMatchTile: PolicyMatchTileTable;
   policyMatchRun: PolicyMatchRunTable;
+  pushBatch: PushBatchTable;
 }
