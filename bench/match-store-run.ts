@@ -5,15 +5,16 @@ import { connect, sqliteHandleOf } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { nowIso } from '../src/platform/clock.js';
 import { generatePolicies } from '../src/modules/policies/policies.demo-data.js';
-import { dropDirectoryCache, matchAll, matchEnterprises, matchPolicy } from '../src/modules/navigator/index.js';
+import { dropDirectoryCache, expandPushBatches, matchAll, matchEnterprises, matchPolicy } from '../src/modules/navigator/index.js';
 import type { Condition } from '../src/modules/navigator/navigator.rules.js';
 import { benchEnterprises, benchRules } from './matcher.js';
 
 // Run by bench/run.ts in a child process of its own: the navigator as the product runs it, on a SQLite
 // file holding BENCH_ENTERPRISES enterprises and BENCH_RULES published policies with rules. Measures a
-// full match from an empty result store (facts read from the database, every result stored, every
-// enterprise with new matches notified through the outbox), the same again the next day (nothing new
-// to push), a re-match after one policy's rule changes, and after one enterprise changes.
+// full match from an empty result store (facts read from the database, every result stored, the push
+// to every enterprise with new matches committed as a batch), writing that batch out as notifications,
+// the same match again the next day (nothing new to push), a re-match after one policy's rule
+// changes, and after one enterprise changes.
 const enterprises = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
 const ruleCount = Number(process.env.BENCH_RULES ?? 1000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-match-'));
@@ -69,6 +70,8 @@ dropDirectoryCache();
 const full = await timed(() => db.kysely.transaction().execute((trx) => matchAll(trx, day)));
 const fullPeakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 const tiles = raw.prepare('select count(*) n, sum(length(classes)) b from policy_match_tile').get() as { n: number; b: number };
+// The pushes the first match committed as a batch, written out as the server's job does, a slice per transaction.
+const pushed = await timed(() => expandPushBatches(db.kysely));
 const notifications = (raw.prepare('select count(*) n from notification').get() as { n: number }).n;
 
 // 2. The next day's run: the same work, nothing new to push.
@@ -95,6 +98,7 @@ const report = {
   rules: ruleCount,
   setupSeconds,
   full: { seconds: full.seconds, ...full.result, peakRssMb: fullPeakRssMb, tiles: tiles.n, tileMb: Math.round(tiles.b / 1024 / 1024), notifications },
+  pushBatch: { seconds: pushed.seconds, slices: pushed.result },
   again: { seconds: again.seconds, ...again.result },
   onePolicy: { seconds: onePolicy.seconds, ...onePolicy.result },
   oneEnterprise: { seconds: oneEnterprise.seconds, ...oneEnterprise.result },
