@@ -145,6 +145,10 @@ async function expandSlice(trx: Executor): Promise<boolean> {
 export async function expandPushBatches(db: Executor, opts: { maxSlices?: number } = {}): Promise<number> {
   let done = 0;
   while (done < (opts.maxSlices ?? Number.POSITIVE_INFINITY)) {
+    // Most runs of the job find nothing: a plain read first, so they take no write lock.
+    if (!db.isTransaction && !(await repo.openPushBatch(db))) {
+      break;
+    }
     const more = db.isTransaction ? await expandSlice(db) : await db.transaction().execute(expandSlice);
     if (!more) {
       break;
