@@ -4,6 +4,7 @@ import type { EnterpriseFacts, FactValue } from '../src/modules/enterprises/ente
 import { CLASS_MET, CLASS_UNKNOWN, compileRule, MET, toColumns } from '../src/modules/navigator/navigator.compile.js';
 import { compileBatch } from '../src/modules/navigator/navigator.codegen.js';
 import type { Condition } from '../src/modules/navigator/navigator.rules.js';
+import { seededRandom } from '../src/platform/random.js';
 
 // The matcher benchmark: the same generated rules and enterprises judged by json-rules-engine,
 // json-logic-js and Gongkai's compiled rules, in one process, one after the other.
@@ -13,22 +14,12 @@ const SECTIONS = ['C38', 'C33', 'C39', 'C18', 'C21', 'I65', 'F51', 'F52', 'M73',
 const SIZES = ['micro', 'small', 'medium', 'large'];
 const TAGS = ['高新技术企业', '专精特新', '科技型中小企业', '规上企业'];
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: () => number, xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
 const some = <T>(r: () => number, xs: readonly T[], n: number) => [...new Set(Array.from({ length: n }, () => pick(r, xs)))];
 
 /** Generated enterprises with every fact known (so all three engines judge the same thing). */
 export function benchEnterprises(count: number, seed = 7): EnterpriseFacts[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const v = (value: FactValue['value']): FactValue => ({ value, source: 'registration', asOf: '2026-06-30' });
   return Array.from({ length: count }, (_, i) => ({
     enterpriseId: i + 1,
@@ -49,7 +40,7 @@ export function benchEnterprises(count: number, seed = 7): EnterpriseFacts[] {
 
 /** Generated 6-condition rules: industry set, size set, town set, two ranges, and an any-of. */
 export function benchRules(count: number, seed = 11): Condition[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   return Array.from({ length: count }, (_, k) => ({
     id: `r${k}`,
     kind: 'all' as const,

@@ -7,6 +7,7 @@ import { residentIdCheckChar } from '../src/platform/identity/index.js';
 import { agentFor, ceiling, pool, request } from './open-day-client.js';
 import { verifyFlashCrowd, type Acknowledged } from './open-day-verify.js';
 import type { SeedSession } from './open-day-seed.js';
+import { seededRandom } from '../src/platform/random.js';
 
 // The open-day flash crowd: 20,000 registration attempts (distinct people plus deliberate duplicates)
 // for the 7,200 places of 176 points, ATTEMPTS at CONNECTIONS requests in flight from this process,
@@ -44,18 +45,6 @@ function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-/** A deterministic generator: the same crowd every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Attempt {
   body: { sessionId: number; name: string; mobile: string; idNumber?: string; joinWaitlist: boolean };
   duplicate: boolean;
@@ -67,7 +56,7 @@ interface Attempt {
  * session elsewhere, or the same ID number under another mobile — some sent right beside the original.
  */
 export function crowd(sessions: SeedSession[], attempts: number): Attempt[] {
-  const rnd = prng(7200);
+  const rnd = seededRandom(7200);
   const overlapping = new Map<number, number[]>();
   for (const s of sessions) {
     overlapping.set(

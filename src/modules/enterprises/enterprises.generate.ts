@@ -5,6 +5,7 @@ import { creditCodeCheckChar } from '../../platform/identity/index.js';
 import type { Column } from './enterprises.rows.js';
 import { COLUMNS, HEADERS_ZH, SIZE_ZH } from './enterprises.rows.js';
 import { deriveSize } from './enterprises.size.js';
+import { seededRandom } from '../../platform/random.js';
 
 /** A generated row: text by column, exactly as a registration file carries it. */
 export type GeneratedRow = Record<Column, string>;
@@ -102,18 +103,6 @@ const TYPES: Array<[string, number]> = [['有限责任公司', 70], ['个人独�
 const OWNERSHIP: Array<[string, number]> = [['私营', 82], ['混合所有制', 4], ['国有', 3], ['集体', 2]];
 const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-/** mulberry32: small, fast and the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(rnd: () => number, items: ReadonlyArray<readonly [T, number]>): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
   let x = rnd() * total;
@@ -147,7 +136,7 @@ const round1 = (x: number) => String(Math.round(x * 10) / 10);
  */
 export function* generateEnterpriseRows(count: number, seed: number): Generator<GeneratedRow> {
   for (let i = 0; i < count; i++) {
-    const rnd = prng(seed * 1_000_003 + i);
+    const rnd = seededRandom(seed * 1_000_003 + i);
     const town = pick(rnd, towns);
     const trade = pick(rnd, [...TOWN_MIX[town as keyof typeof TOWN_MIX], ...COMMON]);
     const [industryCode, word] = TRADES[trade]!;

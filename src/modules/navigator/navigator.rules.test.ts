@@ -5,6 +5,7 @@ import { CLASS_MET, CLASS_NOT_MET, CLASS_UNKNOWN, ColumnBuilder, compileRule, ME
 import { classifyRules } from './navigator.classify-pool.js';
 import { explain } from './navigator.explain.js';
 import { compileBatch } from './navigator.codegen.js';
+import { seededRandom } from '../../platform/random.js';
 
 const reg = (value: FactValue['value']): FactValue => ({ value, source: 'registration', asOf: '2026-06-30' });
 const REF = '2026-11-29';
@@ -126,17 +127,6 @@ describe('validating a rule', () => {
 });
 
 // A small deterministic generator of rules and enterprises, to hold the compiled evaluator to the reference.
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomRule(r: () => number, depth: number, next: { n: number }): Condition {
   const id = `n${next.n++}`;
   const pick = r();
@@ -176,7 +166,7 @@ function randomFacts(r: () => number, id: number): EnterpriseFacts {
 
 describe('the compiled evaluator', () => {
   it('gives the reference verdict, near miss and leaf verdicts on 300 random rules × 200 random enterprises', () => {
-    const r = rng(20261129);
+    const r = seededRandom(20261129);
     const enterprises = Array.from({ length: 200 }, (_, i) => randomFacts(r, i + 1));
     const cols = toColumns(enterprises);
     const code = { met: MET, not_met: NOT_MET, unknown: UNKNOWN } as const;
@@ -209,7 +199,7 @@ describe('the compiled evaluator', () => {
 
 describe('classifying on worker threads', () => {
   it('gives the same classes, in the same order, as the calling thread', async () => {
-    const r = rng(7);
+    const r = seededRandom(7);
     const enterprises = Array.from({ length: 500 }, (_, i) => randomFacts(r, i + 1));
     const builder = new ColumnBuilder(enterprises.length, { shared: true });
     enterprises.forEach((e, i) => builder.set(i, e));

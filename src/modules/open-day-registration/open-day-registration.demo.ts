@@ -7,6 +7,7 @@ import { residentIdCheckChar } from '../../platform/identity/index.js';
 import type { OpenDayRegistrationTable } from '../open-days/open-days.table.js';
 import * as repo from './open-day-registration.repository.js';
 import { CODE_ALPHABET, CODE_LENGTH, GUEST_CATEGORIES, guestReserve, hashToken } from './open-day-registration.rules.js';
+import { seededRandom } from '../../platform/random.js';
 
 // Registrations for the campaigns the open-days demo created: the past campaign (2019 in the source:
 // 7,200 visitors on site) filled with realistic attendance, and a few in the upcoming one. Rows are
@@ -18,21 +19,9 @@ type Row = Insertable<OpenDayRegistrationTable>;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国红梅玉兵文辉力志晨宇浩然欣怡子涵思远雨萱博文嘉怡晓东海燕春雷秋云立新永庆凤琴宏伟晓明丽萍玉兰金凤';
 
-/** A small deterministic generator, so every demo database holds the same people. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class People {
   /** A number in [0, 1). */
-  readonly rnd = prng(20191022);
+  readonly rnd = seededRandom(20191022);
   private readonly codes = new Set<string>();
   private n = 0;
 

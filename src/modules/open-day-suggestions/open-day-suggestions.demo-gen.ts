@@ -4,21 +4,10 @@ import type { OpenDaySuggestionTable } from '../open-days/open-days.table.js';
 import { CATEGORIES, type Category } from './open-day-suggestions.schema.js';
 import type { SuggestionStatus } from './open-day-suggestions.status.js';
 import { ANSWERS, CATEGORY_UNITS, CATEGORY_WEIGHTS, MEASURES, NOT_ADOPTED_REASONS, ONLINE_OPENINGS, TEMPLATES, VISIT_OPENINGS } from './open-day-suggestions.demo-data.js';
+import { seededRandom } from '../../platform/random.js';
 
 // Builds the 2019 campaign's suggestions as plain rows (no database): deterministic, so that every
 // fresh demo shows the same portal. The loader inserts them in bulk.
-
-/** A small deterministic random generator (mulberry32). */
-export function randomFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What the generator needs to know about the campaign. */
 export interface DemoCampaign {
@@ -76,7 +65,7 @@ const later = (iso: string, minutes: number) => new Date(Date.parse(iso) + minut
  * measure), a few merged or refused, and `overdue` routed ones never answered.
  */
 export function generateSuggestions(opts: { campaign: DemoCampaign; points: DemoPoint[]; unitIds: Map<string, number>; count: number; overdue: number; seed?: number }): DemoSuggestion[] {
-  const rnd = randomFrom(opts.seed ?? 2019);
+  const rnd = seededRandom(opts.seed ?? 2019);
   const { campaign } = opts;
   const days = Math.max(1, Math.round((Date.parse(campaign.endsOn) - Date.parse(campaign.startsOn)) / DAY) + 1);
   const codes = new Set<string>();

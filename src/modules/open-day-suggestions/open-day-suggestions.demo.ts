@@ -6,7 +6,8 @@ import type { OpenDaySuggestionEventTable } from '../open-days/open-days.table.j
 import * as repo from './open-day-suggestions.repository.js';
 import * as service from './open-day-suggestions.service.js';
 import { MEASURES } from './open-day-suggestions.demo-data.js';
-import { generateSuggestions, randomFrom } from './open-day-suggestions.demo-gen.js';
+import { generateSuggestions } from './open-day-suggestions.demo-gen.js';
+import { seededRandom } from '../../platform/random.js';
 
 /** The source's figure: 9,300 suggestions collected in 2019. */
 export const DEMO_SUGGESTIONS_2019 = 9300;
@@ -23,7 +24,7 @@ const CHUNK = 500;
 async function load2019(trx: Executor, ctx: DemoContext, campaign: CampaignRow): Promise<void> {
   const points = (await repo.pointsWithDays(trx, campaign.id)).filter((p) => p.status === 'published');
   const generated = generateSuggestions({ campaign, points, unitIds: ctx.deptIds, count: DEMO_SUGGESTIONS_2019, overdue: DEMO_OVERDUE_2019 });
-  const rnd = randomFrom(40);
+  const rnd = seededRandom(40);
   const created = '2019-11-20T02:00:00.000Z';
   const measureIds = await repo.insertMeasures(
     trx,

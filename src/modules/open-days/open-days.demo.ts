@@ -6,6 +6,7 @@ import { nowIso, todayInChina } from '../../platform/clock.js';
 import type { OpenPointTable } from './open-days.table.js';
 import { DEFAULT_PROCESS, DEFAULT_SECTIONS } from './open-days.template.js';
 import { CITY_POINTS_2019, DISTRICTS, LOCAL_TOPICS, NEEDS_UPCOMING, POINTS_2018, POINTS_UPCOMING, THEMES_2019 } from './open-days.demo-data.js';
+import { seededRandom } from '../../platform/random.js';
 
 // Demo data: the 2018 campaign (12 points), the source's 2019 campaign (176 points, 7,200 places,
 // 7.6 million online visits) and an upcoming campaign in December 2026 with open registration and an
@@ -18,18 +19,6 @@ export const UPCOMING_SLUG = '2026-12';
 export const SOURCE_SLUG = '2019';
 /** Online visits of 2019 in the source (760余万人次). */
 const ONLINE_2019 = 7_600_000;
-
-/** A small seeded generator (mulberry32): the same numbers on every load. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The day the upcoming campaign's dates were written for; on a later day they move forward with it. */
 const WRITTEN_ON = '2026-11-29';
@@ -208,7 +197,7 @@ function points2019(dept: (code: string | null) => number | null, rnd: () => num
 
 /** Loads the open-day demo (inside the demo loader's transaction, before registrations and suggestions). */
 export async function loadOpenDaysDemo(trx: Executor, ctx: DemoContext): Promise<void> {
-  const rnd = seeded(20191022);
+  const rnd = seededRandom(20191022);
   const dept = (code: string | null) => (code ? (ctx.deptIds.get(code) ?? null) : null);
   const centre = (name: string) => DISTRICTS.find((d) => d.name === name) ?? DISTRICTS[0]!;
 

@@ -5,6 +5,7 @@
 // but shaped like the real ones. generatePolicies() adds any number of plausible policies for paging and load.
 
 import { POLICY_THEMES as SCHEMA_POLICY_THEMES } from './policies.schema.js';
+import { seededRandom } from '../../platform/random.js';
 
 /** Department codes of the demo city (see src/demo/demo-data.ts). */
 export type DemoDepartmentCode =
@@ -519,18 +520,6 @@ export const DEMO_POLICIES: DemoPolicy[] = [
 
 /** A seeded pseudo-random source returning numbers in [0, 1). */
 type Rng = () => number;
-
-/** mulberry32: a small, fast, good-enough 32-bit PRNG. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rng: Rng, xs: readonly T[]): T {
   return xs[Math.floor(rng() * xs.length)]!;
@@ -1442,7 +1431,7 @@ const FIRST_SERIAL = 20_000;
  * dropped and one added, so that article-by-article comparison has material.
  */
 export function generatePolicies(count: number, seed: number): DemoPolicy[] {
-  const rng = mulberry32(seed);
+  const rng = seededRandom(seed);
   const out: DemoPolicy[] = [];
   while (out.length < count) {
     const serial = FIRST_SERIAL + out.length;
