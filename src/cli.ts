@@ -144,8 +144,10 @@ async function backup(dest: string | undefined): Promise<void> {
   }
   const db = connect(config.databaseUrl);
   try {
-    // SQLite's online backup API copies a consistent snapshot while the portal keeps writing.
-    await db.sqliteHandle!.backup(dest);
+    // SQLite's online backup API copies a consistent snapshot while the portal keeps writing. A write
+    // between two steps restarts the copy, so after the first step the rest goes in one step: with a
+    // busy portal and a large file, small steps could restart for ever.
+    await db.sqliteHandle!.backup(dest, { progress: ({ totalPages }) => Math.max(totalPages, 100) });
     console.log(`SQLite backup of ${location} written to ${dest}`);
   } finally {
     await db.destroy();
