@@ -34,6 +34,12 @@ import { navigatorJobs, registerNavigator } from './modules/navigator/index.js';
 import { registerOpenDays } from './modules/open-days/index.js';
 import { openDayRegistrationJobs, registerOpenDayRegistration } from './modules/open-day-registration/index.js';
 import { registerOpenDaySuggestions } from './modules/open-day-suggestions/index.js';
+import { registerServiceCatalogue } from './modules/service-catalogue/index.js';
+import { registerServiceHalls } from './modules/service-halls/index.js';
+import { serviceCasesJobs, registerServiceCases } from './modules/service-cases/index.js';
+import { registerConsultations } from './modules/consultations/index.js';
+import { registerExpropriation } from './modules/expropriation/index.js';
+import { disclosureRequestsJobs, registerDisclosureRequests } from './modules/disclosure-requests/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -135,6 +141,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const noShowJobs = openDayRegistrationJobs({ db: db.kysely, log: app.log });
   Object.assign(handlers, noShowJobs.handlers);
   schedules.push(...noShowJobs.schedules);
+  const serviceCasesJobSet = serviceCasesJobs({ db: db.kysely, config, log: app.log });
+  Object.assign(handlers, serviceCasesJobSet.handlers);
+  schedules.push(...serviceCasesJobSet.schedules);
+  const disclosureRequestsJobSet = disclosureRequestsJobs({ db: db.kysely, config, log: app.log });
+  Object.assign(handlers, disclosureRequestsJobSet.handlers);
+  schedules.push(...disclosureRequestsJobSet.schedules);
 
   await registerAccounts(app);
   await registerDepartments(app);
@@ -151,6 +163,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await registerOpenDays(app);
   await registerOpenDayRegistration(app);
   await registerOpenDaySuggestions(app);
+  await registerServiceCatalogue(app);
+  await registerServiceHalls(app);
+  await registerServiceCases(app);
+  await registerConsultations(app);
+  await registerExpropriation(app);
+  await registerDisclosureRequests(app);
   app.nav.sort((a, b) => a.order - b.order);
   app.adminLinks.sort((a, b) => a.order - b.order);
 

@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Open-day registration attempts per person (client address + mobile) per minute. */
   OPEN_DAY_REGISTRATION_RATE_MAX: z.coerce.number().int().positive().default(5),
+  /** Working days within which every bad service rating (差评) must be followed up (local rule: 5–15). */
+  RATING_FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(30).default(10),
   /** Outgoing mail server, e.g. smtp://127.0.0.1:2525; unset = mail disabled (reminders are recorded, not sent). */
   SMTP_URL: z.string().optional(),
   /** Sender address of outgoing mail. */
@@ -69,6 +71,8 @@ export interface Config {
   rateLimitNamespace: string;
   /** Open-day registration attempts per person (client address + mobile) per minute. */
   openDayRegistrationRateMax?: number;
+  /** Working days within which every bad service rating must be followed up. */
+  ratingFollowUpDays: number;
   /** Register Node's default process metrics (once per process). */
   processMetrics: boolean;
   /** SMTP server URL; undefined disables mail. */
@@ -110,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     rateLimitNamespace: 'gongkai-rl:',
     openDayRegistrationRateMax: e.OPEN_DAY_REGISTRATION_RATE_MAX,
+    ratingFollowUpDays: e.RATING_FOLLOW_UP_DAYS,
     processMetrics: true,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

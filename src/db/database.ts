@@ -7,6 +7,12 @@ import type { EnterprisesTables } from '../modules/enterprises/enterprises.table
 import type { OutboxTables } from '../platform/outbox/outbox.table.js';
 import type { NavigatorTables } from '../modules/navigator/navigator.table.js';
 import type { OpenDaysTables } from '../modules/open-days/open-days.table.js';
+import type { ServiceCatalogueTables } from '../modules/service-catalogue/service-catalogue.table.js';
+import type { ServiceHallsTables } from '../modules/service-halls/service-halls.table.js';
+import type { ServiceCasesTables } from '../modules/service-cases/service-cases.table.js';
+import type { ConsultationsTables } from '../modules/consultations/consultations.table.js';
+import type { ExpropriationTables } from '../modules/expropriation/expropriation.table.js';
+import type { DisclosureRequestsTables } from '../modules/disclosure-requests/disclosure-requests.table.js';
 
 // Table interfaces, one per table, camelCase (the CamelCasePlugin maps them to snake_case columns).
 // Modules own their tables; this file only gathers them for Kysely's typing.
@@ -253,7 +259,21 @@ export interface PolicyArticleTable {
 
 /** Every table Kysely knows about. */
 /** Every table; modules added after the foundation keep their table interfaces beside their code. */
-export interface Database extends InterpretationsTables, DialoguesTables, InterpretationPlansTables, PolicyComparisonTables, EnterprisesTables, OutboxTables, NavigatorTables, OpenDaysTables {
+export interface Database
+  extends InterpretationsTables,
+    DialoguesTables,
+    InterpretationPlansTables,
+    PolicyComparisonTables,
+    EnterprisesTables,
+    OutboxTables,
+    NavigatorTables,
+    OpenDaysTables,
+    ServiceCatalogueTables,
+    ServiceHallsTables,
+    ServiceCasesTables,
+    ConsultationsTables,
+    ExpropriationTables,
+    DisclosureRequestsTables {
   setting: SettingTable;
   department: DepartmentTable;
   user: UserTable;

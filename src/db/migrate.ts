@@ -16,6 +16,12 @@ import * as m001300 from './migrations/2026_11_29_001300_open_days.js';
 import * as m001400 from './migrations/2026_11_29_001400_match_tiles.js';
 import * as m001500 from './migrations/2026_11_29_001500_open_day_lookups.js';
 import * as m001600 from './migrations/2026_11_29_001600_push_batches.js';
+import * as m001700 from './migrations/2026_11_29_001700_service_catalogue.js';
+import * as m001710 from './migrations/2026_11_29_001710_service_halls.js';
+import * as m001720 from './migrations/2026_11_29_001720_service_cases.js';
+import * as m001730 from './migrations/2026_11_29_001730_consultations.js';
+import * as m001800 from './migrations/2026_11_29_001800_expropriation.js';
+import * as m001810 from './migrations/2026_11_29_001810_disclosure_requests.js';
 
 // Listed statically, not read from the folder, so the bundle-free tsx runtime and tests find them alike.
 const migrations: Record<string, Migration> = {
@@ -35,6 +41,12 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_001400_match_tiles': m001400,
   '2026_11_29_001500_open_day_lookups': m001500,
   '2026_11_29_001600_push_batches': m001600,
+  '2026_11_29_001700_service_catalogue': m001700,
+  '2026_11_29_001710_service_halls': m001710,
+  '2026_11_29_001720_service_cases': m001720,
+  '2026_11_29_001730_consultations': m001730,
+  '2026_11_29_001800_expropriation': m001800,
+  '2026_11_29_001810_disclosure_requests': m001810,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

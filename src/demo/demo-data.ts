@@ -15,6 +15,15 @@ export const DEMO_DEPARTMENTS = [
   { code: 'service-data', nameZh: '市政务服务数据管理局', nameEn: 'Government Services and Data Administration', kind: 'department', functions: '负责政务服务事项目录管理、政务服务大厅建设和“一窗式”综合受理；管理政府网站。', headName: '郑华', headTitle: '局长', phone: '0760-88320009' },
   { code: 'urban', nameZh: '市城市管理和综合执法局', nameEn: 'Urban Management and Law Enforcement Bureau', kind: 'department', functions: '负责垃圾分类、市容环境和城管执法；承办政务开放日“城市管理服务”专题开放点。', headName: '何永平', headTitle: '局长', phone: '0760-88320010' },
   { code: 'civil', nameZh: '市民政局', nameEn: 'Civil Affairs Bureau', kind: 'department', functions: '负责社会救助、养老服务和儿童福利工作。', headName: '马秀英', headTitle: '局长', phone: '0760-88320011' },
+  { code: 'psb', nameZh: '市公安局', nameEn: 'Public Security Bureau', kind: 'department', functions: '负责户籍、出入境、交通管理和治安管理。', headName: '林振东', headTitle: '局长', phone: '0760-88320012' },
+  { code: 'education', nameZh: '市教育局', nameEn: 'Education Bureau', kind: 'department', functions: '负责各级各类教育和民办学校审批。', headName: '许婉清', headTitle: '局长', phone: '0760-88320013' },
+  { code: 'health', nameZh: '市卫生健康局', nameEn: 'Health Commission', kind: 'department', functions: '负责医疗机构执业登记、公共卫生和计划生育服务。', headName: '方志远', headTitle: '主任', phone: '0760-88320014' },
+  { code: 'ecology', nameZh: '市生态环境局', nameEn: 'Ecology and Environment Bureau', kind: 'department', functions: '负责建设项目环境影响评价审批和排污许可。', headName: '韦明辉', headTitle: '局长', phone: '0760-88320015' },
+  { code: 'transport', nameZh: '市交通运输局', nameEn: 'Transport Bureau', kind: 'department', functions: '负责道路运输经营许可和交通基础设施建设。', headName: '邓国平', headTitle: '局长', phone: '0760-88320016' },
+  { code: 'land', nameZh: '市自然资源局', nameEn: 'Natural Resources Bureau', kind: 'department', functions: '负责建设用地审批、不动产登记和规划许可。', headName: '梁少华', headTitle: '局长', phone: '0760-88320017' },
+  { code: 'water', nameZh: '市水务局', nameEn: 'Water Affairs Bureau', kind: 'department', functions: '负责取水许可、排水许可和防汛抗旱。', headName: '罗建新', headTitle: '局长', phone: '0760-88320018' },
+  { code: 'emergency', nameZh: '市应急管理局', nameEn: 'Emergency Management Bureau', kind: 'department', functions: '负责安全生产许可、危险化学品经营许可和应急预案管理。', headName: '谢卫国', headTitle: '局长', phone: '0760-88320019' },
+  { code: 'culture', nameZh: '市文化广电旅游体育局', nameEn: 'Culture, Radio, Television, Tourism and Sports Bureau', kind: 'department', functions: '负责文化市场、旅行社和体育经营活动许可。', headName: '唐雅琴', headTitle: '局长', phone: '0760-88320020' },
 ] as const;
 
 /** A column of the demo tree: slug, names, and its sub-columns. */

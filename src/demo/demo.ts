@@ -18,6 +18,12 @@ import { loadOutboxDemo } from '../platform/outbox/index.js';
 import { loadOpenDaysDemo } from '../modules/open-days/index.js';
 import { loadOpenDayRegistrationDemo } from '../modules/open-day-registration/index.js';
 import { loadOpenDaySuggestionsDemo } from '../modules/open-day-suggestions/index.js';
+import { loadServiceCatalogueDemo } from '../modules/service-catalogue/index.js';
+import { loadServiceHallsDemo } from '../modules/service-halls/index.js';
+import { loadServiceCasesDemo } from '../modules/service-cases/index.js';
+import { loadConsultationsDemo } from '../modules/consultations/index.js';
+import { loadExpropriationDemo } from '../modules/expropriation/index.js';
+import { loadDisclosureRequestsDemo } from '../modules/disclosure-requests/index.js';
 
 const DEMO_ACTOR: Actor = { userId: null, name: 'demo data loader', ip: '127.0.0.1', requestId: 'demo' };
 
@@ -140,6 +146,12 @@ export async function loadDemoData(db: Db): Promise<void> {
     await loadOpenDaysDemo(trx, ctx);
     await loadOpenDayRegistrationDemo(trx, ctx);
     await loadOpenDaySuggestionsDemo(trx, ctx);
+    await loadServiceCatalogueDemo(trx, ctx);
+    await loadServiceHallsDemo(trx, ctx);
+    await loadServiceCasesDemo(trx, ctx);
+    await loadConsultationsDemo(trx, ctx);
+    await loadExpropriationDemo(trx, ctx);
+    await loadDisclosureRequestsDemo(trx, ctx);
     for (const a of DEMO_ARTICLES) {
       const author = a.department === 'expropriation' ? users.get('exp-editor')! : editor;
       const input = { columnId: colIds.get(a.column)!, departmentId: deptIds.get(a.department)!, title: a.title, summary: a.summary, body: a.body };

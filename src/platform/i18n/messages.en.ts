@@ -15,6 +15,12 @@ import { navigatorEditorEn } from '../../modules/navigator/navigator.editor.mess
 import { openDaysEn } from '../../modules/open-days/open-days.messages.js';
 import { openDayRegistrationEn } from '../../modules/open-day-registration/open-day-registration.messages.js';
 import { openDaySuggestionsEn } from '../../modules/open-day-suggestions/open-day-suggestions.messages.js';
+import { serviceCatalogueEn } from '../../modules/service-catalogue/service-catalogue.messages.js';
+import { serviceHallsEn } from '../../modules/service-halls/service-halls.messages.js';
+import { serviceCasesEn } from '../../modules/service-cases/service-cases.messages.js';
+import { consultationsEn } from '../../modules/consultations/consultations.messages.js';
+import { expropriationEn } from '../../modules/expropriation/expropriation.messages.js';
+import { disclosureRequestsEn } from '../../modules/disclosure-requests/disclosure-requests.messages.js';
 import type { zhCN } from './messages.zh-CN.js';
 
 const platformEn = {
@@ -76,4 +82,4 @@ const platformEn = {
 } as const;
 
 /** The English catalogue: the same keys as the Chinese one. */
-export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn, ...policiesEn, ...policyComparisonEn, ...interpretationsEn, ...dialoguesEn, ...interpretationPlansEn, ...outboxEn, ...enterprisesEn, ...navigatorEn, ...navigatorEditorEn, ...openDaysEn, ...openDayRegistrationEn, ...openDaySuggestionsEn };
+export const en: Record<keyof typeof zhCN, string> = { ...platformEn, ...accountsEn, ...departmentsEn, ...portalEn, ...adminEn, ...calendarEn, ...policiesEn, ...policyComparisonEn, ...interpretationsEn, ...dialoguesEn, ...interpretationPlansEn, ...outboxEn, ...enterprisesEn, ...navigatorEn, ...navigatorEditorEn, ...openDaysEn, ...openDayRegistrationEn, ...openDaySuggestionsEn, ...serviceCatalogueEn, ...serviceHallsEn, ...serviceCasesEn, ...consultationsEn, ...expropriationEn, ...disclosureRequestsEn };

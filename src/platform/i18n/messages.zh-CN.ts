@@ -15,6 +15,12 @@ import { navigatorEditorZh } from '../../modules/navigator/navigator.editor.mess
 import { openDaysZh } from '../../modules/open-days/open-days.messages.js';
 import { openDayRegistrationZh } from '../../modules/open-day-registration/open-day-registration.messages.js';
 import { openDaySuggestionsZh } from '../../modules/open-day-suggestions/open-day-suggestions.messages.js';
+import { serviceCatalogueZh } from '../../modules/service-catalogue/service-catalogue.messages.js';
+import { serviceHallsZh } from '../../modules/service-halls/service-halls.messages.js';
+import { serviceCasesZh } from '../../modules/service-cases/service-cases.messages.js';
+import { consultationsZh } from '../../modules/consultations/consultations.messages.js';
+import { expropriationZh } from '../../modules/expropriation/expropriation.messages.js';
+import { disclosureRequestsZh } from '../../modules/disclosure-requests/disclosure-requests.messages.js';
 
 // The reference catalogue: every key the portal uses, in Chinese. Each module keeps its own messages
 // beside its code; the English catalogue must have exactly the same keys (the type checker enforces it).
@@ -77,4 +83,4 @@ const platformZh = {
 } as const;
 
 /** The Chinese catalogue. */
-export const zhCN = { ...platformZh, ...accountsZh, ...departmentsZh, ...portalZh, ...adminZh, ...calendarZh, ...policiesZh, ...policyComparisonZh, ...interpretationsZh, ...dialoguesZh, ...interpretationPlansZh, ...outboxZh, ...enterprisesZh, ...navigatorZh, ...navigatorEditorZh, ...openDaysZh, ...openDayRegistrationZh, ...openDaySuggestionsZh };
+export const zhCN = { ...platformZh, ...accountsZh, ...departmentsZh, ...portalZh, ...adminZh, ...calendarZh, ...policiesZh, ...policyComparisonZh, ...interpretationsZh, ...dialoguesZh, ...interpretationPlansZh, ...outboxZh, ...enterprisesZh, ...navigatorZh, ...navigatorEditorZh, ...openDaysZh, ...openDayRegistrationZh, ...openDaySuggestionsZh, ...serviceCatalogueZh, ...serviceHallsZh, ...serviceCasesZh, ...consultationsZh, ...expropriationZh, ...disclosureRequestsZh };

@@ -1,0 +1,8 @@
+import type { Generated } from 'kysely';
+
+// Table interfaces of disclosure-requests (camelCase; the CamelCasePlugin maps them to snake_case columns).
+
+/** Placeholder until the module's tables land; replace with the real table interfaces. */
+export interface DisclosureRequestsTables {
+  disclosureRequestsPlaceholder: { id: Generated<number> };
+}

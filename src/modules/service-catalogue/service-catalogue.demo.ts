@@ -1,0 +1,5 @@
+import type { Executor } from '../../http/context.js';
+import type { DemoContext } from '../../demo/demo-context.js';
+
+/** Loads this module's demo data inside the demo transaction. */
+export async function loadServiceCatalogueDemo(_trx: Executor, _ctx: DemoContext): Promise<void> {}
