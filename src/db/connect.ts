@@ -47,26 +47,36 @@ const pgTypes = {
   },
 };
 
+const statementCaches = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
 /**
- * Kysely prepares every query afresh; on SQLite preparing costs as much as running a small query.
- * Queries are built from a fixed set of shapes, so their prepared statements are kept and reused.
+ * The prepared statement for `sqlText` on this connection, prepared once and kept: on SQLite
+ * preparing costs as much as running a small query. Kysely's queries and the hand-written hot paths
+ * (outbox inserts, registrations) share one cache per connection, bounded to `max` shapes.
  */
-function withStatementCache(handle: SQLite.Database, max = 500) {
-  const cache = new Map<string, SQLite.Statement>();
+export function cachedStatement<P extends unknown[] = unknown[], R = unknown>(handle: SQLite.Database, sqlText: string, max = 500): SQLite.Statement<P, R> {
+  let cache = statementCaches.get(handle);
+  if (!cache) {
+    cache = new Map();
+    statementCaches.set(handle, cache);
+  }
+  let stmt = cache.get(sqlText);
+  if (!stmt) {
+    stmt = handle.prepare(sqlText);
+    if (cache.size >= max) {
+      // Drop the oldest entry: Map keeps insertion order.
+      cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sqlText, stmt);
+  }
+  return stmt as unknown as SQLite.Statement<P, R>;
+}
+
+/** Kysely prepares every query afresh; its queries come from a fixed set of shapes, so they go through the cache. */
+function withStatementCache(handle: SQLite.Database) {
   return {
     close: () => handle.close(),
-    prepare: (sqlText: string) => {
-      let stmt = cache.get(sqlText);
-      if (!stmt) {
-        stmt = handle.prepare(sqlText);
-        if (cache.size >= max) {
-          // Drop the oldest entry: Map keeps insertion order.
-          cache.delete(cache.keys().next().value!);
-        }
-        cache.set(sqlText, stmt);
-      }
-      return stmt;
-    },
+    prepare: (sqlText: string) => cachedStatement(handle, sqlText),
   };
 }
 
@@ -102,6 +112,15 @@ const rawHandles = new WeakMap<object, SQLite.Database>();
 export function sqliteHandleOf(db: object): SQLite.Database | undefined {
   const executor = (db as { getExecutor?: () => { adapter: object } }).getExecutor?.();
   return rawHandles.get(db) ?? (executor ? rawHandles.get(executor.adapter) : undefined);
+}
+
+/**
+ * The SQLite connection itself, but only inside a transaction: the transaction holds the one
+ * connection (Kysely's mutex), so statements run on it directly belong to that transaction and commit
+ * or roll back with it. Outside a transaction, or on PostgreSQL, undefined: use Kysely.
+ */
+export function sqliteInTransaction(db: { isTransaction: boolean }): SQLite.Database | undefined {
+  return db.isTransaction ? sqliteHandleOf(db) : undefined;
 }
 
 export function connect(url: string, opts: { poolSize?: number } = {}): Db {

@@ -1,3 +1,4 @@
+import { groupTransaction } from '../db/group-commit.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { z } from 'zod';
@@ -17,6 +18,14 @@ export function actor(req: FastifyRequest): Actor {
 /** Runs a function in one database transaction: it all commits, or nothing does. */
 export function tx<T>(req: FastifyRequest, fn: (trx: Executor) => Promise<T>): Promise<T> {
   return req.server.db.kysely.transaction().execute(fn);
+}
+
+/**
+ * Like tx, for small writes that arrive in crowds (open-day registrations): on SQLite concurrent
+ * ones share one commit, each in its own savepoint, and each caller is answered after that commit.
+ */
+export function groupTx<T>(req: FastifyRequest, fn: (trx: Executor) => Promise<T>): Promise<T> {
+  return groupTransaction(req.server.db.kysely, req.server.db.dialect, fn);
 }
 
 function formValues(body: unknown): FormState['values'] {

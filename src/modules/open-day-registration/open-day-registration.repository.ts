@@ -1,6 +1,8 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../../http/context.js';
 import { isPostgres } from '../../db/schema-helpers.js';
+import { sqliteInTransaction } from '../../db/connect.js';
+import * as fast from './open-day-registration.sqlite.js';
 import type { OpenDayRegistrationTable } from '../open-days/open-days.table.js';
 import { ACTIVE, PLACE_HOLDING, type HeldSlot } from './open-day-registration.rules.js';
 
@@ -61,6 +63,10 @@ const sessionContextQuery = (db: Executor) =>
 
 /** A session with its point and campaign. */
 export function sessionContext(db: Executor, sessionId: number): Promise<SessionContext | undefined> {
+  const raw = sqliteInTransaction(db);
+  if (raw) {
+    return Promise.resolve(fast.sessionContext(raw, sessionId));
+  }
   return sessionContextQuery(db).where('s.id', '=', sessionId).executeTakeFirst();
 }
 
@@ -71,6 +77,10 @@ export function pointSessionContexts(db: Executor, pointId: number): Promise<Ses
 
 /** The sessions of a point (id and capacity) in time order: the guest quota is split over them. */
 export function sessionCapacities(db: Executor, pointId: number): Promise<Array<{ id: number; capacity: number }>> {
+  const raw = sqliteInTransaction(db);
+  if (raw) {
+    return Promise.resolve(fast.sessionCapacities(raw, pointId));
+  }
   return db.selectFrom('openPointSession').select(['id', 'capacity']).where('pointId', '=', pointId).orderBy('startsAt').orderBy('id').execute();
 }
 
@@ -124,6 +134,10 @@ export async function lockPoint(trx: Executor, pointId: number): Promise<void> {
 
 /** A person's registrations in a campaign (by mobile, or ID number when given), with their sessions' times. */
 export function heldSlots(db: Executor, campaignId: number, mobile: string, idNumber: string | null): Promise<HeldSlot[]> {
+  const raw = sqliteInTransaction(db);
+  if (raw) {
+    return Promise.resolve(fast.heldSlots(raw, campaignId, mobile, idNumber));
+  }
   return db
     .selectFrom('openDayRegistration as r')
     .innerJoin('openPointSession as s', 's.id', 'r.sessionId')
@@ -140,6 +154,10 @@ export function heldSlots(db: Executor, campaignId: number, mobile: string, idNu
  * reservation counts as taken. Returns false when the session is full.
  */
 export async function takePlace(trx: Executor, sessionId: number, reserved: number): Promise<boolean> {
+  const raw = sqliteInTransaction(trx);
+  if (raw) {
+    return fast.takePlace(raw, sessionId, reserved);
+  }
   const q = trx.updateTable('openPointSession').set((eb) => ({ booked: eb('booked', '+', 1) })).where('id', '=', sessionId);
   const guarded =
     reserved > 0
@@ -167,12 +185,20 @@ export async function releasePlaces(trx: Executor, sessionId: number, n: number)
 
 /** Adds to (or, negative, removes from) a session's waitlist counter and returns the new count; on PostgreSQL this also locks the session row. */
 export async function changeWaitlisted(trx: Executor, sessionId: number, delta: number): Promise<number> {
+  const raw = sqliteInTransaction(trx);
+  if (raw) {
+    return fast.changeWaitlisted(raw, sessionId, delta);
+  }
   const r = await trx.updateTable('openPointSession').set((eb) => ({ waitlisted: eb('waitlisted', '+', delta) })).where('id', '=', sessionId).returning('waitlisted').executeTakeFirst();
   return r?.waitlisted ?? 0;
 }
 
 /** The next waitlist sequence number of a session (call with the session row locked). */
 export async function nextWaitlistSeq(trx: Executor, sessionId: number): Promise<number> {
+  const raw = sqliteInTransaction(trx);
+  if (raw) {
+    return fast.nextWaitlistSeq(raw, sessionId);
+  }
   const r = await trx
     .selectFrom('openDayRegistration')
     .select((eb) => eb.fn.max('waitlistSeq').as('m'))
@@ -183,11 +209,19 @@ export async function nextWaitlistSeq(trx: Executor, sessionId: number): Promise
 
 /** True when a code is already used. */
 export async function codeExists(db: Executor, code: string): Promise<boolean> {
+  const raw = sqliteInTransaction(db);
+  if (raw) {
+    return fast.codeExists(raw, code);
+  }
   return (await db.selectFrom('openDayRegistration').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
 
 /** Inserts a registration. */
 export async function insertRegistration(trx: Executor, row: Insertable<OpenDayRegistrationTable>): Promise<number> {
+  const raw = sqliteInTransaction(trx);
+  if (raw) {
+    return fast.insertRegistration(raw, row);
+  }
   return (await trx.insertInto('openDayRegistration').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -368,6 +402,10 @@ export function campaignSessions(db: Executor, campaignId: number) {
 export async function contacts(db: Executor, ids: number[]): Promise<Map<number, { name: string; mobile: string; email: string | null }>> {
   if (ids.length === 0) {
     return new Map();
+  }
+  const raw = sqliteInTransaction(db);
+  if (raw) {
+    return fast.contacts(raw, ids);
   }
   const rows = await db.selectFrom('openDayRegistration').select(['id', 'name', 'mobile', 'email']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, { name: r.name, mobile: r.mobile, email: r.email }]));

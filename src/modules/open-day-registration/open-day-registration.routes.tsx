@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/errors.js';
-import { handleForm, seeOther, tx } from '../../http/route-helpers.js';
+import { groupTx, handleForm, seeOther, tx } from '../../http/route-helpers.js';
 import { idParam, withoutCsrf } from '../../http/schema-helpers.js';
 import { parseInput, problemsByField } from '../../http/validate.js';
 import { emptyForm, type FormState } from '../../views/components.js';
@@ -178,7 +178,7 @@ export async function openDayRegistrationRoutes(app: FastifyInstance): Promise<v
       },
     },
     async (req, reply) => {
-      const r = await tx(req, (trx) => service.register(trx, req.body, req.user));
+      const r = await groupTx(req, (trx) => service.register(trx, req.body, req.user));
       return reply.status(201).send(presentRegistered(r));
     },
   );

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../http/context.js';
 import { isPostgres } from '../../db/schema-helpers.js';
-import { sqliteHandleOf } from '../../db/connect.js';
+import { cachedStatement, sqliteInTransaction } from '../../db/connect.js';
 import type { DeliveryTable, NotificationTable, RecipientChannelTable } from './outbox.table.js';
 
 export type NotificationRow = Selectable<NotificationTable>;
@@ -14,13 +14,8 @@ export interface RecipientRef {
   key: string;
 }
 
-/**
- * The SQLite connection itself, inside a transaction only: the transaction holds the one connection,
- * so statements run on it directly belong to that transaction and commit or roll back with it.
- */
-function rawSqlite(db: Executor) {
-  return db.isTransaction && !isPostgres(db) ? sqliteHandleOf(db) : undefined;
-}
+/** The SQLite connection inside a transaction, for the hand-written bulk and hot-path statements. */
+const rawSqlite = sqliteInTransaction;
 
 /** Inserts notifications whose dedupe keys are new; returns the new ids by dedupe key. */
 export async function insertNotifications(db: Executor, rows: Array<Insertable<NotificationTable>>): Promise<Map<string, number>> {
@@ -30,7 +25,8 @@ export async function insertNotifications(db: Executor, rows: Array<Insertable<N
   // Bulk pushes (a first match notifies a million enterprises) skip Kysely's per-value work on SQLite.
   const raw = rawSqlite(db);
   if (raw) {
-    const insert = raw.prepare<unknown[], { id: number }>(
+    const insert = cachedStatement<unknown[], { id: number }>(
+      raw,
       'insert into notification (dedupe_key, recipient_kind, recipient_key, topic, title, body, link, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing returning id',
     );
     const out = new Map<string, number>();
@@ -59,7 +55,7 @@ export async function notificationIdsByKey(db: Executor, keys: string[]): Promis
 export async function insertInboxMessages(db: Executor, rows: Array<{ notificationId: number; recipientKind: string; recipientKey: string; createdAt: string }>): Promise<void> {
   const raw = rawSqlite(db);
   if (raw) {
-    const insert = raw.prepare('insert into inbox_message (notification_id, recipient_kind, recipient_key, read_at, created_at) values (?, ?, ?, null, ?)');
+    const insert = cachedStatement(raw, 'insert into inbox_message (notification_id, recipient_kind, recipient_key, read_at, created_at) values (?, ?, ?, null, ?)');
     for (const r of rows) {
       insert.run(r.notificationId, r.recipientKind, r.recipientKey, r.createdAt);
     }
@@ -73,6 +69,21 @@ export async function insertInboxMessages(db: Executor, rows: Array<{ notificati
 /** Channel preferences of many recipients of one kind, by key. */
 export async function channelRowsOf(db: Executor, kind: string, keys: string[]): Promise<Map<string, ChannelRow[]>> {
   const out = new Map<string, ChannelRow[]>();
+  const raw = rawSqlite(db);
+  if (raw && keys.length <= 8) {
+    // The common case (one registration, one case): an indexed lookup per key, no query building.
+    const stmt = cachedStatement<[string, string], ChannelRow>(
+      raw,
+      'select id, recipient_kind as recipientKind, recipient_key as recipientKey, channel, enabled, address, webhook_secret as webhookSecret, updated_at as updatedAt from recipient_channel where recipient_kind = ? and recipient_key = ?',
+    );
+    for (const k of keys) {
+      const rows = stmt.all(kind, k);
+      if (rows.length > 0) {
+        out.set(k, rows);
+      }
+    }
+    return out;
+  }
   for (let at = 0; at < keys.length; at += 500) {
     const rows = await db.selectFrom('recipientChannel').selectAll().where('recipientKind', '=', kind).where('recipientKey', 'in', keys.slice(at, at + 500)).execute();
     for (const r of rows) {
@@ -86,7 +97,8 @@ export async function channelRowsOf(db: Executor, kind: string, keys: string[]):
 export async function insertDeliveries(db: Executor, rows: Array<Insertable<DeliveryTable>>): Promise<void> {
   const raw = rawSqlite(db);
   if (raw) {
-    const insert = raw.prepare(
+    const insert = cachedStatement(
+      raw,
       `insert into delivery (notification_id, channel, address, status, attempts, next_attempt_at, idempotency_key, last_error, provider_ref, sent_at, locked_by, locked_at, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
