@@ -1,10 +1,10 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { residentIdCheckChar } from '../src/platform/identity/index.js';
 import { agentFor, ceiling, pool, request } from './open-day-client.js';
+import { startServer, stopServer } from './servers.js';
 import { verifyFlashCrowd, type Acknowledged } from './open-day-verify.js';
 import type { SeedSession } from './open-day-seed.js';
 import { seededRandom } from '../src/platform/random.js';
@@ -20,29 +20,9 @@ const KILL_AFTER = 0.4;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国红梅玉兵文辉力志晨宇浩然欣怡';
 
-interface Started {
-  child: ChildProcess;
-  info: { port: number; sessions?: SeedSession[] };
-}
-
-function start(script: string, env: Record<string, string>): Promise<Started> {
-  return new Promise((resolve, reject) => {
-    const child = fork(script, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'inherit' });
-    child.once('message', (info) => resolve({ child, info: info as Started['info'] }));
-    child.once('exit', (code, signal) => reject(new Error(`${script} exited with ${code ?? signal}`)));
-  });
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-      return;
-    }
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
+interface Info {
+  port: number;
+  sessions?: SeedSession[];
 }
 
 interface Attempt {
@@ -110,18 +90,18 @@ interface Tally {
 
 /** Runs the flash crowd and returns the markdown section for docs/benchmarks.md. */
 export async function runOpenDayBench(): Promise<string> {
-  const bare = await start('bench/bare-server.ts', {});
+  const bare = await startServer<Info>('bench/bare-server.ts', {});
   let bareRps: number;
   try {
     bareRps = await ceiling(bare.info.port, '/', ATTEMPTS, CONNECTIONS);
   } finally {
-    await stop(bare.child, 'SIGTERM');
+    await stopServer(bare.child, 'SIGTERM');
   }
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-open-day-'));
   const file = path.join(dir, 'flash.db');
   const env = { DATABASE_URL: `sqlite:${file}` };
-  let server = await start('bench/open-day-server.ts', env);
+  let server = await startServer<Info>('bench/open-day-server.ts', env);
   const port = server.info.port;
   const sessions = server.info.sessions!;
   const attempts = crowd(sessions, ATTEMPTS);
@@ -136,8 +116,8 @@ export async function runOpenDayBench(): Promise<string> {
     killedAt = dispatched;
     const t0 = performance.now();
     ready = (async () => {
-      await stop(server.child, 'SIGKILL');
-      server = await start('bench/open-day-server.ts', { ...env, PORT: String(port) });
+      await stopServer(server.child, 'SIGKILL');
+      server = await startServer<Info>('bench/open-day-server.ts', { ...env, PORT: String(port) });
       downtimeMs = performance.now() - t0;
     })();
   };
@@ -178,7 +158,7 @@ export async function runOpenDayBench(): Promise<string> {
   await pool(attempts.length, CONNECTIONS, (i) => send(attempts[i]!, false));
   const seconds = (performance.now() - t0 - downtimeMs) / 1000;
   agent.destroy();
-  await stop(server.child, 'SIGTERM');
+  await stopServer(server.child, 'SIGTERM');
   const check = await verifyFlashCrowd(`sqlite:${file}`, tally.acknowledged);
   fs.rmSync(dir, { recursive: true, force: true });
 
@@ -187,7 +167,7 @@ export async function runOpenDayBench(): Promise<string> {
   const refused = [...tally.refused].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k.replace('registration.', '')} ${n.toLocaleString('en')}`).join(', ');
   const ok = (n: number) => (n === 0 ? '0 ✔' : `**${n} ✘**`);
   const lines = [
-    `${attempts.length.toLocaleString('en')} registration attempts (POST /api/v1/open-days/registrations, JSON; ${Math.round(DUPLICATE_SHARE * 100)}% deliberate duplicates: the same session again, an overlapping session at another point, or the same ID number under another mobile, a third of them sent beside their original) for ${sessions.length} sessions of ${new Set(sessions.map((s) => s.pointCode)).size} points holding ${sessions.reduce((a, s) => a + s.capacity, 0).toLocaleString('en')} places, ${CONNECTIONS} requests in flight over keep-alive connections from the bench process; the real app in a child process on a fresh SQLite file (WAL), every registration one transaction with its outbox notification.`,
+    `${attempts.length.toLocaleString('en')} registration attempts (POST /api/v1/open-days/registrations, JSON; ${Math.round(DUPLICATE_SHARE * 100)}% deliberate duplicates: the same session again, an overlapping session at another point, or the same ID number under another mobile, a third of them sent beside their original) for ${sessions.length} sessions of ${new Set(sessions.map((s) => s.pointCode)).size} points holding ${sessions.reduce((a, s) => a + s.capacity, 0).toLocaleString('en')} places, ${CONNECTIONS} requests in flight over keep-alive connections from the bench process; the real app in a child process on a fresh SQLite file (WAL), every registration with its outbox notification in its own savepoint of a group commit (registrations arriving together share one transaction; each is answered only after that commit).`,
     '',
     '| measure | value |',
     '| --- | ---: |',

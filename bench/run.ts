@@ -1,9 +1,11 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runOpenDayBench } from './open-day.js';
-import autocannon from 'autocannon';
+import { runServiceCatalogueBench } from './service-catalogue.js';
+import { runServiceCasesBench } from './service-cases.js';
+import { runExpropriationBench } from './expropriation.js';
+import { measureRoute, startServer, type RouteResult } from './servers.js';
 
 // npm run bench: each server runs in a child process of its own; autocannon runs here, in a second
 // process, one endpoint at a time, so that they never compete for the two cores.
@@ -12,15 +14,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const POLICIES = Number(process.env.BENCH_POLICIES ?? 100_000);
 const SEARCH_SAMPLES = Number(process.env.BENCH_SEARCH_SAMPLES ?? 100);
 
-interface Result {
-  name: string;
-  path: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
+type Result = RouteResult;
 
 interface ServerInfo {
   port: number;
@@ -77,20 +71,8 @@ async function sequential(port: number, urlPath: string, n: number): Promise<{ p
   return percentiles(times);
 }
 
-function start(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; info: ServerInfo }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(script, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'inherit' });
-    child.once('message', (info) => resolve({ child, info: info as ServerInfo }));
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
-
-async function measure(name: string, port: number, urlPath: string, headers: Record<string, string> = {}): Promise<Result> {
-  // A short warm-up so that JIT and caches are in the state a running portal has.
-  await autocannon({ url: `http://127.0.0.1:${port}${urlPath}`, connections: 10, duration: 2, headers });
-  const r = await autocannon({ url: `http://127.0.0.1:${port}${urlPath}`, connections: CONNECTIONS, duration: SECONDS, headers });
-  return { name, path: urlPath, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
-}
+const start = <I = ServerInfo>(script: string, env: Record<string, string>) => startServer<I>(script, env);
+const measure = (name: string, port: number, urlPath: string, headers: Record<string, string> = {}) => measureRoute(name, port, urlPath, { connections: CONNECTIONS, seconds: SECONDS, headers });
 
 interface StoreInfo {
   enterprises: number;
@@ -153,7 +135,7 @@ async function matcherSection(): Promise<string> {
 }
 
 /**
- * BENCH_ONLY=matcher (or open-day) re-runs only that section and replaces it in docs/benchmarks.md (the
+ * BENCH_ONLY=matcher (or open-day, services, service-cases, expropriation) re-runs only that section and replaces it in docs/benchmarks.md (the
  * other sections keep the figures of their last full run, whose date is in the header).
  */
 async function sectionOnly(heading: string, measure: () => Promise<string>): Promise<void> {
@@ -170,14 +152,26 @@ async function sectionOnly(heading: string, measure: () => Promise<string>): Pro
 
 const MATCHER_HEADING = 'Eligibility matching (惠企政策导航)';
 const OPEN_DAY_HEADING = 'Open-day flash crowd (政务开放日报名)';
+const CATALOGUE_HEADING = 'Service catalogue at 20,000 items (政务服务事项)';
+const CASES_HEADING = 'One-window case creation (一窗式申请)';
+const EXPROPRIATION_HEADING = 'Expropriation: household lookup and masked list at 100,000 households (征收补偿公开)';
+
+/** The sections BENCH_ONLY can name, each measured on its own. */
+const SECTIONS: Record<string, [string, () => Promise<string>]> = {
+  'open-day': [OPEN_DAY_HEADING, runOpenDayBench],
+  services: [CATALOGUE_HEADING, runServiceCatalogueBench],
+  'service-cases': [CASES_HEADING, runServiceCasesBench],
+  expropriation: [EXPROPRIATION_HEADING, runExpropriationBench],
+};
 
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'matcher') {
     await sectionOnly(MATCHER_HEADING, matcherSection);
     return;
   }
-  if (process.env.BENCH_ONLY === 'open-day') {
-    await sectionOnly(OPEN_DAY_HEADING, runOpenDayBench);
+  const only = SECTIONS[process.env.BENCH_ONLY ?? ''];
+  if (only) {
+    await sectionOnly(only[0], only[1]);
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
@@ -257,6 +251,9 @@ async function main(): Promise<void> {
   console.log(importLine);
 
   const openDay = await runOpenDayBench();
+  const catalogue = await runServiceCatalogueBench();
+  const cases = await runServiceCasesBench();
+  const expropriation = await runExpropriationBench();
 
   const ceiling = results[0]!.rps;
   const rows = results.map((r) => `| ${r.name} | \`${r.path}\` | ${r.rps.toLocaleString('en')} | ${(r.rps / ceiling).toFixed(3)} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |`);
@@ -298,6 +295,18 @@ ${importLine}
 ## ${OPEN_DAY_HEADING}
 
 ${openDay}
+
+## ${CATALOGUE_HEADING}
+
+${catalogue}
+
+## ${CASES_HEADING}
+
+${cases}
+
+## ${EXPROPRIATION_HEADING}
+
+${expropriation}
 
 `;
   fs.writeFileSync('docs/benchmarks.md', doc);

@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   OPEN_DAY_REGISTRATION_RATE_MAX: z.coerce.number().int().positive().default(5),
   /** Working days within which every bad service rating (差评) must be followed up (local rule: 5–15). */
   RATING_FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(30).default(10),
+  /** Working days an applicant has to correct a disclosure request before it counts as withdrawn. */
+  DISCLOSURE_CORRECTION_DAYS: z.coerce.number().int().min(1).max(60).default(15),
   /** Outgoing mail server, e.g. smtp://127.0.0.1:2525; unset = mail disabled (reminders are recorded, not sent). */
   SMTP_URL: z.string().optional(),
   /** Sender address of outgoing mail. */
@@ -73,6 +75,8 @@ export interface Config {
   openDayRegistrationRateMax?: number;
   /** Working days within which every bad service rating must be followed up. */
   ratingFollowUpDays: number;
+  /** Working days an applicant has to correct a disclosure request (逾期不补正 after that). */
+  disclosureCorrectionDays: number;
   /** Register Node's default process metrics (once per process). */
   processMetrics: boolean;
   /** SMTP server URL; undefined disables mail. */
@@ -115,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitNamespace: 'gongkai-rl:',
     openDayRegistrationRateMax: e.OPEN_DAY_REGISTRATION_RATE_MAX,
     ratingFollowUpDays: e.RATING_FOLLOW_UP_DAYS,
+    disclosureCorrectionDays: e.DISCLOSURE_CORRECTION_DAYS,
     processMetrics: true,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { withId } from '../schema-helpers.js';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres, withId } from '../schema-helpers.js';
 
 /**
  * 政务服务事项目录: service items with the guide fields of the national standard (STANDARDS.md §3),
@@ -65,6 +65,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('service_item_department_idx').on('serviceItem').columns(['departmentId', 'status']).execute();
   await db.schema.createIndex('service_item_theme_idx').on('serviceItem').columns(['theme', 'status']).execute();
+  // The browse pages: published items in code order, filtered by any of these columns; the index
+  // covers every filter so counting and paging never read the wide rows (20,000 items: ~3 ms, not ~60).
+  await db.schema
+    .createIndex('service_item_browse_idx')
+    .on('serviceItem')
+    .columns(['status', 'code', 'departmentId', 'theme', 'audience', 'itemType', 'enterpriseRelated', 'noVisit', 'instantApproval', 'selfServiceTerminal'])
+    .execute();
+  // The theme facet counts published items per theme from the index alone.
+  await db.schema.createIndex('service_item_status_theme_idx').on('serviceItem').columns(['status', 'theme']).execute();
+  // The item page lists an item's published sub items and variants in code order. With the parent alone,
+  // SQLite preferred the covering browse index and walked every published item (11 ms at 20,000 items).
+  await db.schema.createIndex('service_item_parent_idx').on('serviceItem').columns(['parentId', 'status', 'code']).execute();
 
   await withId(db, db.schema.createTable('serviceItemMaterial'))
     .addColumn('itemId', 'integer', (c) => c.notNull().references('serviceItem.id').onDelete('cascade'))
@@ -79,10 +91,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('blankFormFileId', 'integer', (c) => c.references('file.id').onDelete('set null'))
     .execute();
   await db.schema.createIndex('service_item_material_item_idx').on('serviceItemMaterial').columns(['itemId', 'sortOrder']).execute();
+
+  // Full-text index of items over words pre-cut by jieba (platform/search), as for policies: FTS5 on
+  // SQLite, a tsvector with a GIN index on PostgreSQL. Queries live in service-catalogue.search.ts.
+  if (isPostgres(db)) {
+    await sql`create table service_item_search (item_id integer primary key references service_item(id) on delete cascade, tokens tsvector not null)`.execute(db);
+    await sql`create index service_item_search_tokens_idx on service_item_search using gin (tokens)`.execute(db);
+  } else {
+    await sql`create virtual table service_item_fts using fts5(tokens, tokenize = 'unicode61')`.execute(db);
+  }
 }
 
 /** Drops the catalogue. */
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql.raw(isPostgres(db) ? 'drop table if exists service_item_search' : 'drop table if exists service_item_fts').execute(db);
   await db.schema.dropTable('serviceItemMaterial').ifExists().execute();
   await db.schema.dropTable('serviceItem').ifExists().execute();
 }

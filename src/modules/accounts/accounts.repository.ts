@@ -109,3 +109,23 @@ export async function userContact(db: Executor, id: number): Promise<{ name: str
   const r = await db.selectFrom('user').select(['displayName', 'email', 'mobile', 'creditCode']).where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
   return r ? { name: r.displayName, email: r.email, mobile: r.mobile, creditCode: r.creditCode } : undefined;
 }
+
+/** Staff user ids of departments (editors and reviewers, enabled), for reminders. */
+export async function staffOfDepartments(db: Executor, departmentIds: readonly number[]) {
+  if (departmentIds.length === 0) {
+    return [];
+  }
+  return db
+    .selectFrom('userDepartment')
+    .innerJoin('user', 'user.id', 'userDepartment.userId')
+    .select(['userDepartment.departmentId', 'user.id'])
+    .where('userDepartment.departmentId', 'in', [...departmentIds])
+    .where('user.role', 'in', ['editor', 'reviewer'])
+    .where('user.disabled', '=', 0)
+    .execute();
+}
+
+/** The applicant details of an account (name, ID number or credit code, mobile), for applications. */
+export async function applicantProfile(db: Executor, userId: number) {
+  return db.selectFrom('user').select(['displayName', 'role', 'residentId', 'creditCode', 'enterpriseName', 'mobile']).where('id', '=', userId).executeTakeFirst();
+}

@@ -9,4 +9,4 @@ export { countUsers, departmentEditorEmails } from './accounts.repository.js';
 export async function registerAccounts(app: FastifyInstance): Promise<void> {
   await app.register(accountsRoutes);
 }
-export { userContact } from './accounts.repository.js';
+export { applicantProfile, staffOfDepartments, userContact } from './accounts.repository.js';

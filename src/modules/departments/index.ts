@@ -18,6 +18,11 @@ export const listAllDepartments = repo.listAll;
 /** One department by id. */
 export const findDepartmentById = repo.findById;
 
+/** The id of a department by its code (e.g. 'service-data', which staffs the one-window halls). */
+export async function departmentIdByCode(db: Executor, code: string): Promise<number | undefined> {
+  return (await repo.findByCode(db, code))?.id;
+}
+
 /** The department directory (主动公开 category 2). */
 export async function registerDepartments(app: FastifyInstance): Promise<void> {
   app.nav.push({ href: '/departments', labelKey: 'nav.departments', order: 90 });

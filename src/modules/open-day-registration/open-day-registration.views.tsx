@@ -7,7 +7,7 @@ import type { OpenPointRow } from '../open-days/index.js';
 import type { RegistrationView } from './open-day-registration.repository.js';
 import type { SessionAvailability } from './open-day-registration.service.js';
 import { formatCode } from './open-day-registration.rules.js';
-import { QrCode } from './open-day-registration.qr.js';
+import { QrCode } from '../../views/qr-code.js';
 
 /** "2019-10-22 09:30–11:30" (Beijing time); the end keeps its date when it falls on another day. */
 export function slotText(startsAt: string, endsAt: string): string {

@@ -5,7 +5,7 @@ import { canModerate, rankNeeds, surveyState, voterKey } from './open-days.surve
 import { formatSections, parseSections, parseThemes, DEFAULT_SECTIONS } from './open-days.template.js';
 import { attendanceRate } from './open-days.report.js';
 import { watchedToday } from './open-days.public.js';
-import { locatorSvg, mapLink } from './open-days.map.js';
+import { locatorSvg, mapLink } from '../../platform/map.js';
 
 const unfold = (text: string) => text.replace(/\r\n /g, '');
 

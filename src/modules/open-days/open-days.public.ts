@@ -5,7 +5,7 @@ import * as repo from './open-days.repository.js';
 import { numericTotals } from './open-days.service.js';
 import { facetCounts, groupProgramme, matches, totals, type ProgrammeFilter } from './open-days.programme.js';
 import { buildCalendar, type IcalEvent } from './open-days.ical.js';
-import { locatorSvg } from './open-days.map.js';
+import { locatorSvg } from '../../platform/map.js';
 import { pointSectionsOf, sectionsOf } from './open-days.template.js';
 import { surveyState } from './open-days.survey.js';
 

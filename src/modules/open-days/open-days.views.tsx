@@ -4,7 +4,7 @@ import { Notice } from '../../views/components.js';
 import type { DayGroup, ProgrammeFilter, ProgrammeTheme } from './open-days.programme.js';
 import { LEVELS, remaining } from './open-days.programme.js';
 import type { programme, publicPoint } from './open-days.public.js';
-import { mapLink } from './open-days.map.js';
+import { mapLink } from '../../platform/map.js';
 import { processSteps } from './open-days.template.js';
 import { CampaignDates, LevelBadge, Paragraphs, SessionTime, dayLabel, num, themeTitle } from './open-days.components.js';
 

@@ -78,7 +78,7 @@ export interface DeadlineExplanation {
   yearsWithoutHolidayData: number[];
 }
 
-interface HolidayInfo {
+export interface HolidayInfo {
   zh: string;
   en: string;
 }
@@ -107,6 +107,11 @@ function formatDay(day: number): string {
 function isWeekend(day: number): boolean {
   const weekday = new Date(day * MS_PER_DAY).getUTCDay();
   return weekday === 0 || weekday === 6;
+}
+
+/** The official holiday a date falls in (its names), or undefined on any other day. */
+export function holidayOn(date: string): HolidayInfo | undefined {
+  return holidayInfo(date);
 }
 
 function holidayInfo(date: string): HolidayInfo | undefined {

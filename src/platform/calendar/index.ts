@@ -3,6 +3,7 @@ export {
   describeDeadline,
   explainDeadline,
   hasHolidayData,
+  holidayOn,
   isWorkingDay,
   workingDaysBetween,
 } from './calendar.js';

@@ -1,3 +1,4 @@
+// Shared by open days, service halls and expropriation projects.
 // A small locator map drawn on the server: the points of one district as dots, the current one marked.
 // No map tiles (the Content-Security-Policy allows only this site); the address text and an outbound
 // map link sit beside it.
