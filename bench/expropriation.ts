@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { measureRoute, startServer, stopServer, type RouteResult } from './servers.js';
+import { measureRoute, routeTable, startServer, stopServer, type RouteResult } from './servers.js';
 
 // Household lookup and the masked public list over BENCH_EXP_HOUSEHOLDS (100,000) households of one
 // project: each endpoint measured with autocannon at CONNECTIONS connections for SECONDS, beside the
@@ -48,14 +48,10 @@ export async function runExpropriationBench(): Promise<string> {
     await stopServer(server.child);
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const line = (r: RouteResult) => `| ${r.name} | \`${r.path.replace(/\/\d+\//g, '/:id/')}\` | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} | ${(r.rps / ceiling.rps).toFixed(2)} |`;
   return [
     `Household lookup and the masked public list over **${HOUSEHOLDS.toLocaleString('en')} generated households** of one project (200 buildings, every state, fixed seed; seeded in ${server.info.seedSeconds?.toFixed(1)} s) on a SQLite file, the real app in a child process. Each endpoint was measured with autocannon, ${CONNECTIONS} connections for ${SECONDS} s after a 2 s warm-up; the ceiling is a bare Fastify route measured the same way in the same run. Every list answer counts the matching households and masks each name in the presenter. "Bad" counts errors and non-2xx answers.`,
     '',
-    '| Endpoint | Path | req/s | p50 ms | p99 ms | bad | ratio to ceiling |',
-    '|---|---|---:|---:|---:|---:|---:|',
-    line(ceiling),
-    ...rows.map(line),
+    routeTable(ceiling, rows, (p) => p.replace(/\/\d+\//g, '/:id/')),
   ].join('\n');
 }
 

@@ -50,3 +50,9 @@ export async function measureRoute(name: string, port: number, urlPath: string, 
   const r = await autocannon({ url, connections: opts.connections, duration: opts.seconds, headers: opts.headers });
   return { name, path: urlPath, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
+
+/** The markdown table of measured routes beside their ceiling ("bad" = errors + non-2xx answers). */
+export function routeTable(ceiling: RouteResult, rows: RouteResult[], showPath: (path: string) => string = (p) => p): string {
+  const line = (r: RouteResult) => `| ${r.name} | \`${showPath(r.path)}\` | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} | ${(r.rps / ceiling.rps).toFixed(2)} |`;
+  return ['| Endpoint | Path | req/s | p50 ms | p99 ms | bad | ratio to ceiling |', '|---|---|---:|---:|---:|---:|---:|', line(ceiling), ...rows.map(line)].join('\n');
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { measureRoute, startServer, stopServer, type RouteResult } from './servers.js';
+import { measureRoute, routeTable, startServer, stopServer, type RouteResult } from './servers.js';
 
 // Catalogue pages over BENCH_SERVICE_ITEMS (20,000) items: the search page with a common word, an
 // item page, the list page and a filtered list page, each measured with autocannon at CONNECTIONS
@@ -44,14 +44,10 @@ export async function runServiceCatalogueBench(): Promise<string> {
     await stopServer(server.child);
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const line = (r: RouteResult) => `| ${r.name} | \`${r.path}\` | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} | ${(r.rps / ceiling.rps).toFixed(2)} |`;
   return [
     `The public catalogue over **${ITEMS.toLocaleString('en')} generated service items** (21 departments, fixed seed; seeded in ${server.info.seedSeconds?.toFixed(1)} s including the jieba full-text index) on a SQLite file, the real app in a child process. Each endpoint was measured with autocannon, ${CONNECTIONS} connections for ${SECONDS} s after a 2 s warm-up; the ceiling is a bare Fastify route measured the same way in the same run. "Bad" counts errors and non-2xx answers.`,
     '',
-    '| Endpoint | Path | req/s | p50 ms | p99 ms | bad | ratio to ceiling |',
-    '|---|---|---:|---:|---:|---:|---:|',
-    line(ceiling),
-    ...rows.map(line),
+    routeTable(ceiling, rows),
   ].join('\n');
 }
 

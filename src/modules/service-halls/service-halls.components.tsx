@@ -75,3 +75,20 @@ export function Locator({ ctx, svg }: { ctx: ViewContext; svg: string | null }) 
     </figure>
   );
 }
+
+/** The head of a hall's card in lists: its linked name, open now with lunchtime service, and today's hours. */
+export function HallCardHead({ ctx, h }: { ctx: ViewContext; h: { hall: { id: number; name: string }; state: OpenState; hours: HallHours } }) {
+  return (
+    <>
+      <h3>
+        <a href={`/services/halls/${h.hall.id}`}>{h.hall.name}</a>
+      </h3>
+      <p>
+        <OpenBadge ctx={ctx} state={h.state} /> <LunchLine ctx={ctx} hours={h.hours} />
+      </p>
+      <p class="meta">
+        <TodayHours ctx={ctx} state={h.state} />
+      </p>
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import { mapLink } from '../../platform/map.js';
 import { Paragraphs } from '../open-days/open-days.components.js';
 import type { hallDirectory, hallPage, terminalDirectory, whereCanIDo } from './service-halls.public.js';
 import { HALL_LEVELS } from './service-halls.schema.js';
-import { HoursTable, kindName, levelName, Locator, LunchLine, OpenBadge, placeName, TodayHours } from './service-halls.components.js';
+import { HallCardHead, HoursTable, kindName, levelName, Locator, LunchLine, OpenBadge, placeName } from './service-halls.components.js';
 
 const hallsCrumbs = (ctx: ViewContext) => [{ href: '/services', label: ctx.t('nav.services') }, { href: '/services/halls', label: ctx.t('serviceHalls.title') }];
 
@@ -53,15 +53,7 @@ export function HallsPage({ ctx, data, filter }: { ctx: ViewContext; data: Await
           <ul class="card-list">
             {g.halls.map((h) => (
               <li key={h.hall.id} class="card">
-                <h3>
-                  <a href={`/services/halls/${h.hall.id}`}>{h.hall.name}</a>
-                </h3>
-                <p>
-                  <OpenBadge ctx={ctx} state={h.state} /> <LunchLine ctx={ctx} hours={h.hours} />
-                </p>
-                <p class="meta">
-                  <TodayHours ctx={ctx} state={h.state} />
-                </p>
+                <HallCardHead ctx={ctx} h={h} />
                 <p>{h.hall.address}</p>
                 <p class="meta">{t('serviceHalls.window_count', { count: h.windows })}</p>
               </li>
@@ -261,15 +253,7 @@ export function WherePage({ ctx, data }: { ctx: ViewContext; data: Awaited<Retur
           <h2 id={`where-${g.level}`}>{t('serviceHalls.level_heading', { level: levelName(ctx, g.level), count: g.halls.length })}</h2>
           {g.halls.map((h) => (
             <article key={h.hall.id} class="card">
-              <h3>
-                <a href={`/services/halls/${h.hall.id}`}>{h.hall.name}</a>
-              </h3>
-              <p>
-                <OpenBadge ctx={ctx} state={h.state} /> <LunchLine ctx={ctx} hours={h.hours} />
-              </p>
-              <p class="meta">
-                <TodayHours ctx={ctx} state={h.state} />
-              </p>
+              <HallCardHead ctx={ctx} h={h} />
               <p>
                 {h.hall.address}{' '}
                 <a href={mapLink({ lat: h.hall.lat, lng: h.hall.lng, address: h.hall.address, topic: h.hall.name })} rel="noopener noreferrer external" target="_blank">
