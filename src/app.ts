@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +15,7 @@ import { connect, type Db } from './db/connect.js';
 import { installBodyParsers } from './http/body-parsers.js';
 import { installErrorHandlers } from './http/error-handler.js';
 import { requestContext } from './http/request-context.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { installMetrics } from './platform/metrics/metrics.js';
 import { Worker, type JobHandler, type Schedule } from './platform/jobs/index.js';
 import { purgeExpiredSessions } from './platform/sessions/index.js';
@@ -71,23 +71,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    done();
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-      },
-    },
-  });
+  installSecurityHeaders(app);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
   // Rate limits apply per route (login, registration, writes); with Redis every instance shares the counts.
   await app.register(rateLimit, { global: false, redis, nameSpace: config.rateLimitNamespace, skipOnError: false });

@@ -146,6 +146,28 @@ describe(`notification outbox (${TEST_DIALECT})`, () => {
     ]);
   });
 
+  it('writes no inbox message for a kind without an inbox, and uses a contact the caller gives instead of asking', async () => {
+    const kind = `no-inbox-${uid()}`;
+    const asked: string[] = [];
+    registerRecipientResolver(kind, (_db, key) => {
+      asked.push(key);
+      return Promise.resolve({ name: key, mobile: '13900139001' });
+    });
+    const given = await db()
+      .transaction()
+      .execute((trx) =>
+        enqueueNotification(trx, { recipient: { kind, key: 'given' }, contact: { name: '甲', mobile: '13700137000', email: 'jia@example.cn' }, dedupeKey: `given-${kind}`, topic: 't', title: '甲', body: '正文' }, { now: clock }),
+      );
+    const looked = await db().transaction().execute((trx) => enqueueNotification(trx, { recipient: { kind, key: 'looked-up' }, dedupeKey: `looked-${kind}`, topic: 't', title: '乙', body: '正文' }, { now: clock }));
+    expect(asked).toEqual(['looked-up']);
+    expect((await deliveries(given.notificationId)).map((d) => [d.channel, d.address])).toEqual([
+      ['email', 'jia@example.cn'],
+      ['sms', '13700137000'],
+    ]);
+    expect((await deliveries(looked.notificationId)).map((d) => [d.channel, d.address])).toEqual([['sms', '13900139001']]);
+    expect(await db().selectFrom('inboxMessage').select('id').where('notificationId', 'in', [given.notificationId, looked.notificationId]).execute()).toEqual([]);
+  });
+
   it('leaves nothing behind when the caller rolls back', async () => {
     const e = await enterpriseUser();
     const key = `rolled-back-${uid()}`;

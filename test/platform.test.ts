@@ -335,5 +335,19 @@ describe(`platform over HTTP (${TEST_DIALECT})`, () => {
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
       expect(res.headers['x-content-type-options']).toBe('nosniff');
     });
+
+    it('security headers and the request id are on API answers and on errors too', async () => {
+      for (const url of ['/healthz', '/api/v1/no-such-thing']) {
+        const res = await app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
+        expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+        expect(res.headers['referrer-policy']).toBe('no-referrer');
+        expect(res.headers['strict-transport-security']).toContain('max-age=');
+        expect(res.headers['x-powered-by']).toBeUndefined();
+        expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      }
+      const missing = await app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json<ErrorJson>().requestId).toBe(missing.headers['x-request-id']);
+    });
   });
 });

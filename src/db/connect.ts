@@ -138,6 +138,10 @@ export function connect(url: string, opts: { poolSize?: number } = {}): Db {
     // 64 MiB of page cache instead of 2: bulk transactions (a full match writes hundreds of thousands of
     // rows) otherwise re-read the same index pages from the file again and again.
     handle.pragma('cache_size = -65536');
+    // Savepoints (group commit gives every request one) keep the pages they change in a sub-journal;
+    // with temp files on disk that journal spilled to a file, which made every insert in a savepoint
+    // about half as fast again. Temporary storage in memory keeps it off the disk.
+    handle.pragma('temp_store = MEMORY');
     const kysely = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }),
       plugins: [new CamelCasePlugin()],

@@ -26,18 +26,26 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-/** An expected failure: carries a stable code, an i18n message key and, for bad input, the fields. */
+/**
+ * An expected failure: carries a stable code, an i18n message key and, for bad input, the fields.
+ * It is an outcome, not a fault, so no stack trace is captured (refusals are common under load: a
+ * full session in a flash crowd); unexpected errors keep theirs and are logged as they are.
+ */
 export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly fields: FieldProblem[];
   readonly status: number;
   readonly key: MessageKey;
 
-  constructor(
-    readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
-    readonly fields: FieldProblem[] = [],
-    key?: MessageKey,
-  ) {
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, fields: FieldProblem[] = [], key?: MessageKey) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(code);
+    Error.stackTraceLimit = limit;
+    this.code = code;
+    this.params = params;
+    this.fields = fields;
     this.status = ERRORS[code].status;
     this.key = key ?? ERRORS[code].key;
   }

@@ -28,7 +28,12 @@ function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
 }
 
-async function resolveContext(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+/**
+ * Sets locale, elderly mode and who is asking. Everything but the session lookup is synchronous, so
+ * a request without a session token (most public traffic, every anonymous API call) never waits for
+ * a promise; with a token the lookup's promise is returned.
+ */
+function resolveContext(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<void> | undefined {
   const query = (req.query ?? {}) as Record<string, unknown>;
   // Language: ?lang= switches and is remembered; otherwise the cookie; otherwise Chinese.
   const langParam = parseLocale(firstString(query.lang));
@@ -49,25 +54,35 @@ async function resolveContext(app: FastifyInstance, req: FastifyRequest, reply: 
   const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const token = bearer ?? req.cookies[SESSION_COOKIE];
   if (token) {
-    const found = await findSession(app.db.kysely, token);
-    if (found) {
-      req.user = found.user;
-      req.sessionId = found.sessionId;
-      req.authVia = bearer ? 'bearer' : 'cookie';
-      req.csrfToken = found.csrfToken;
-      if (Date.now() - Date.parse(found.lastSeenAt) > TOUCH_AFTER_MS) {
-        await touchSession(app.db.kysely, found.sessionId, app.config.sessionHours);
-      }
-    } else if (!bearer) {
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return resolveSession(app, req, reply, token, bearer !== undefined);
+  }
+  setAnonymousCsrf(req);
+  return undefined;
+}
+
+async function resolveSession(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, token: string, viaBearer: boolean): Promise<void> {
+  const found = await findSession(app.db.kysely, token);
+  if (found) {
+    req.user = found.user;
+    req.sessionId = found.sessionId;
+    req.authVia = viaBearer ? 'bearer' : 'cookie';
+    req.csrfToken = found.csrfToken;
+    if (Date.now() - Date.parse(found.lastSeenAt) > TOUCH_AFTER_MS) {
+      await touchSession(app.db.kysely, found.sessionId, app.config.sessionHours);
     }
+    return;
   }
-  if (!req.user) {
-    // Anonymous forms (login, registration, requests) use a double-submit token bound to a cookie.
-    // A visitor without one gets it only when a page with a form asks for it (csrfTokenOf).
-    const anon = req.cookies[CSRF_COOKIE];
-    req.csrfToken = anon && /^[A-Za-z0-9_-]{43}$/.test(anon) ? anon : '';
+  if (!viaBearer) {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
+  setAnonymousCsrf(req);
+}
+
+function setAnonymousCsrf(req: FastifyRequest): void {
+  // Anonymous forms (login, registration, requests) use a double-submit token bound to a cookie.
+  // A visitor without one gets it only when a page with a form asks for it (csrfTokenOf).
+  const anon = req.cookies[CSRF_COOKIE];
+  req.csrfToken = anon && /^[A-Za-z0-9_-]{43}$/.test(anon) ? anon : '';
 }
 
 const issued = new WeakSet<FastifyRequest>();
@@ -103,6 +118,19 @@ function checkCsrf(req: FastifyRequest): void {
   }
 }
 
+/** The staff area is closed to everyone else before any input is read; services then check the finer rules (admin only, own departments). Then CSRF. */
+function checkAccess(req: FastifyRequest): void {
+  if (req.url === '/admin' || req.url.startsWith('/admin/') || req.url.startsWith('/admin?')) {
+    if (!req.user) {
+      throw new AppError('unauthenticated');
+    }
+    if (!STAFF_ROLES.includes(req.user.role)) {
+      throw new AppError('forbidden');
+    }
+  }
+  checkCsrf(req);
+}
+
 /** Locale, elderly mode, session and CSRF for every request. */
 export const requestContext = fp(async (app: FastifyInstance) => {
   app.decorateRequest('user', null);
@@ -111,26 +139,27 @@ export const requestContext = fp(async (app: FastifyInstance) => {
   app.decorateRequest('csrfToken', '');
   app.decorateRequest('locale', DEFAULT_LOCALE);
   app.decorateRequest('elderly', false);
-  app.addHook('onRequest', async (req, reply) => {
-    await resolveContext(app, req, reply);
-  });
-  app.addHook('preHandler', async (req) => {
-    // The staff area is closed to everyone else before any input is read; services then check
-    // the finer rules (admin only, own departments).
-    if (req.url === '/admin' || req.url.startsWith('/admin/') || req.url.startsWith('/admin?')) {
-      if (!req.user) {
-        throw new AppError('unauthenticated');
-      }
-      if (!STAFF_ROLES.includes(req.user.role)) {
-        throw new AppError('forbidden');
-      }
+  app.addHook('onRequest', (req, reply, done) => {
+    const pending = resolveContext(app, req, reply);
+    if (pending) {
+      pending.then(() => done(), done);
+    } else {
+      done();
     }
-    checkCsrf(req);
   });
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('preHandler', (req, _reply, done) => {
+    try {
+      checkAccess(req);
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  });
+  app.addHook('onSend', (req, reply, payload, done) => {
     if (issued.has(req)) {
       reply.setCookie(CSRF_COOKIE, req.csrfToken, cookieOptions(app));
     }
+    done(null, payload);
   });
 });
 

@@ -46,6 +46,8 @@ export interface RegistrationNotice {
   campaignTitle: string;
   link: string;
   waitlistPosition?: number;
+  /** The person's contact when it is at hand (a registration just made), saving the outbox a lookup. */
+  contact?: { name: string; mobile: string; email?: string | null | undefined };
 }
 
 function notificationOf(n: RegistrationNotice): NotificationInput {
@@ -68,6 +70,7 @@ function notificationOf(n: RegistrationNotice): NotificationInput {
     title: t(`registration.notify.${event}_title`, params),
     body: t(`registration.notify.${event}_body`, params),
     link: n.link,
+    ...(n.contact ? { contact: { name: n.contact.name, mobile: n.contact.mobile, email: n.contact.email ?? null } } : {}),
   };
 }
 

@@ -33,8 +33,9 @@ export const privateLink = (token: string) => `/open-days/registrations/${token}
 /** The lookup page prefilled with a code (for notices sent when the token is not at hand). */
 export const lookupLink = (code: string) => `/open-days/registrations/lookup?code=${code}`;
 
-function noticeOf(event: RegistrationEvent, r: { id: number; code: string; name: string }, s: repo.SessionContext, link: string, waitlistPosition?: number): RegistrationNotice {
+function noticeOf(event: RegistrationEvent, r: { id: number; code: string; name: string }, s: repo.SessionContext, link: string, waitlistPosition?: number, contact?: Person): RegistrationNotice {
   return {
+    contact,
     event,
     registration: r,
     session: s,
@@ -126,7 +127,7 @@ export async function register(trx: Executor, input: RegistrationInput, user: Cu
   const reserved = await reservedFor(trx, s);
   if (await repo.takePlace(trx, s.id, reserved)) {
     const r = await insert(trx, s, person, 'public', null, 'confirmed', null, now);
-    await notify(trx, [noticeOf('confirmed', { ...r, name: person.name }, s, privateLink(r.token))]);
+    await notify(trx, [noticeOf('confirmed', { ...r, name: person.name }, s, privateLink(r.token), undefined, person)]);
     return { ...r, status: 'confirmed', waitlistPosition: null };
   }
   if (!input.joinWaitlist) {
@@ -137,11 +138,11 @@ export async function register(trx: Executor, input: RegistrationInput, user: Cu
   if (await repo.takePlace(trx, s.id, reserved)) {
     await repo.changeWaitlisted(trx, s.id, -1);
     const r = await insert(trx, s, person, 'public', null, 'confirmed', null, now);
-    await notify(trx, [noticeOf('confirmed', { ...r, name: person.name }, s, privateLink(r.token))]);
+    await notify(trx, [noticeOf('confirmed', { ...r, name: person.name }, s, privateLink(r.token), undefined, person)]);
     return { ...r, status: 'confirmed', waitlistPosition: null };
   }
   const r = await insert(trx, s, person, 'public', null, 'waitlisted', await repo.nextWaitlistSeq(trx, s.id), now);
-  await notify(trx, [noticeOf('waitlisted', { ...r, name: person.name }, s, privateLink(r.token), position)]);
+  await notify(trx, [noticeOf('waitlisted', { ...r, name: person.name }, s, privateLink(r.token), position, person)]);
   return { ...r, status: 'waitlisted', waitlistPosition: position };
 }
 
@@ -156,7 +157,7 @@ export async function registerGuestPlace(trx: Executor, s: repo.SessionContext, 
     throw new AppError('conflict', {}, [{ field: 'sessionId', key: 'registration.full' }]);
   }
   const r = await insert(trx, s, person, 'guest', category, 'confirmed', null, now);
-  await notify(trx, [noticeOf('guest', { ...r, name: person.name }, s, privateLink(r.token))]);
+  await notify(trx, [noticeOf('guest', { ...r, name: person.name }, s, privateLink(r.token), undefined, person)]);
   return { ...r, status: 'confirmed', waitlistPosition: null };
 }
 

@@ -22,6 +22,13 @@ export type RecipientResolver = (db: Executor, key: string) => Promise<Recipient
 /** Looks up many recipients' contacts at once (optional; bulk pushes use it). */
 export type RecipientBatchResolver = (db: Executor, keys: string[]) => Promise<Map<string, RecipientContact>>;
 
+/**
+ * The recipient kinds that have an inbox on the portal: a signed-in person reads their own messages
+ * and their enterprise's (recipientsOf). Other kinds (a registration, a suggestion's submitter, a
+ * walk-in applicant) are reached only through channels, so no inbox row is written for them.
+ */
+export const INBOX_KINDS: ReadonlySet<string> = new Set(['user', 'enterprise']);
+
 /** The channels beyond the inbox, in the order pages show them. */
 export const EXTERNAL_CHANNELS = ['email', 'sms', 'wechat', 'webhook'] as const;
 export type ExternalChannel = (typeof EXTERNAL_CHANNELS)[number];
@@ -52,7 +59,7 @@ export async function contactOf(db: Executor, r: Recipient): Promise<RecipientCo
 
 async function contactsOf(db: Executor, kind: string, keys: string[]): Promise<Map<string, RecipientContact>> {
   const res = resolvers.get(kind);
-  if (!res) {
+  if (!res || keys.length === 0) {
     return new Map();
   }
   if (res.many) {
@@ -109,6 +116,8 @@ export interface NotificationInput {
   body: string;
   /** A local path ('/navigator/policies/123'). */
   link?: string;
+  /** The recipient's contact when the caller has it at hand (a registration just written); else the kind's resolver is asked. */
+  contact?: RecipientContact;
 }
 
 const CHUNK = 500;
@@ -152,7 +161,7 @@ export async function enqueueNotifications(trx: Executor, inputs: NotificationIn
     for (const [k, id] of await repo.notificationIdsByKey(trx, old)) {
       existing.set(k, id);
     }
-    await repo.insertInboxMessages(trx, fresh.map((i) => ({ notificationId: created.get(i.dedupeKey)!, recipientKind: i.recipient.kind, recipientKey: i.recipient.key, createdAt: now })));
+    await repo.insertInboxMessages(trx, fresh.filter((i) => INBOX_KINDS.has(i.recipient.kind)).map((i) => ({ notificationId: created.get(i.dedupeKey)!, recipientKind: i.recipient.kind, recipientKey: i.recipient.key, createdAt: now })));
     await insertDeliveriesFor(trx, fresh, created, now);
   }
   const seen = new Set<string>();
@@ -180,9 +189,12 @@ async function insertDeliveriesFor(trx: Executor, fresh: NotificationInput[], id
   const rows: Array<Insertable<DeliveryTable>> = [];
   for (const [kind, keys] of byKind) {
     const distinct = [...new Set(keys)];
-    const [prefs, contacts] = await Promise.all([repo.channelRowsOf(trx, kind, distinct), contactsOf(trx, kind, distinct)]);
-    for (const i of fresh.filter((x) => x.recipient.kind === kind)) {
-      for (const t of targetsFrom(prefs.get(i.recipient.key) ?? [], contacts.get(i.recipient.key))) {
+    const ofKind = fresh.filter((x) => x.recipient.kind === kind);
+    const given = new Set(ofKind.filter((i) => i.contact).map((i) => i.recipient.key));
+    const unknown = distinct.filter((k) => !given.has(k));
+    const [prefs, contacts] = await Promise.all([repo.channelRowsOf(trx, kind, distinct), contactsOf(trx, kind, unknown)]);
+    for (const i of ofKind) {
+      for (const t of targetsFrom(prefs.get(i.recipient.key) ?? [], i.contact ?? contacts.get(i.recipient.key))) {
         rows.push({
           notificationId: ids.get(i.dedupeKey)!,
           channel: t.channel,
