@@ -45,23 +45,32 @@ export async function pool(n: number, concurrency: number, job: (i: number) => P
   await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
 }
 
-/** Requests per second of GET `path` with the same client and concurrency (after a short warm-up). */
-export async function ceiling(port: number, path: string, n: number, concurrency: number): Promise<number> {
+/**
+ * Requests per second of one request repeated `n` times with the same client and concurrency (after a
+ * short warm-up); every answer must have status `expect`.
+ */
+export async function rate(port: number, method: 'GET' | 'POST', path: string, n: number, concurrency: number, opts: { body?: unknown; expect?: number } = {}): Promise<number> {
+  const expect = opts.expect ?? 200;
   const agent = agentFor(concurrency);
   await pool(2000, concurrency, async () => {
-    await request(agent, port, 'GET', path);
+    await request(agent, port, method, path, opts.body);
   });
   const t0 = performance.now();
   let failed = 0;
   await pool(n, concurrency, async () => {
-    if ((await request(agent, port, 'GET', path)).status !== 200) {
+    if ((await request(agent, port, method, path, opts.body)).status !== expect) {
       failed++;
     }
   });
   const seconds = (performance.now() - t0) / 1000;
   agent.destroy();
   if (failed > 0) {
-    throw new Error(`ceiling: ${failed} requests failed`);
+    throw new Error(`${method} ${path}: ${failed} answers were not ${expect}`);
   }
   return n / seconds;
+}
+
+/** Requests per second of GET `path` with the same client and concurrency (the bare ceiling). */
+export function ceiling(port: number, path: string, n: number, concurrency: number): Promise<number> {
+  return rate(port, 'GET', path, n, concurrency);
 }

@@ -13,7 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.js';
 import { connect, type Db } from './db/connect.js';
 import { installBodyParsers } from './http/body-parsers.js';
-import { installErrorHandlers } from './http/error-handler.js';
+import { installErrorHandlers, schemaValidationError } from './http/error-handler.js';
 import { requestContext } from './http/request-context.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installMetrics } from './platform/metrics/metrics.js';
@@ -61,6 +61,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    schemaErrorFormatter: schemaValidationError,
   });
   const db = opts.db ?? connect(config.databaseUrl);
   const ownsDb = opts.db === undefined;

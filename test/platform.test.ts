@@ -207,6 +207,17 @@ describe(`platform over HTTP (${TEST_DIALECT})`, () => {
       expect(arr.statusCode).toBe(400);
     });
 
+    it('a bad query parameter gets 400 naming it as querystring.<field>, in the chosen language', async () => {
+      const zh = await app.inject({ method: 'GET', url: '/api/v1/services/halls?level=planet' });
+      expect(zh.statusCode).toBe(400);
+      const zhBody = zh.json<ErrorJson>();
+      expect(zhBody.error.code).toBe('validation_failed');
+      expect(zhBody.error.fields?.map((f) => f.field)).toEqual(['querystring.level']);
+      expect(zhBody.error.fields?.[0]?.message).toMatch(/[\u4e00-\u9fff]/);
+      const en = await app.inject({ method: 'GET', url: '/api/v1/services/halls?level=planet&lang=en' });
+      expect(en.json<ErrorJson>().error.fields?.[0]?.message).toMatch(/^[\x20-\x7e]+$/);
+    });
+
     it('an unsupported content type gets 415', async () => {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
       expect(res.statusCode).toBe(415);

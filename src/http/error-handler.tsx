@@ -16,6 +16,31 @@ function isUniqueViolation(err: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+/** One schema validation problem as Fastify reports it (the zod provider flattens each zod issue into this). */
+interface SchemaProblem {
+  keyword: string;
+  instancePath: string;
+  message?: string | undefined;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Fastify's schemaErrorFormatter: a request that fails its schema becomes our validation error at
+ * once, each problem named by its field ("query.page" outside the body). Fastify's own formatter built
+ * an Error (with a stack trace) and a message nobody reads, which made refusing bad input cost more
+ * than accepting good input.
+ */
+export function schemaValidationError(problems: SchemaProblem[], context: string): AppError {
+  const where = context && context !== 'body' ? `${context}.` : '';
+  const fields: FieldProblem[] = problems.map((v) => {
+    // Rebuild the zod issue the provider flattened.
+    const issue = { ...v.params, code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean) } as unknown as Parameters<typeof issueToProblem>[0];
+    const p = issueToProblem(issue);
+    return { ...p, field: where + p.field };
+  });
+  return new AppError('validation_failed', {}, fields);
+}
+
 /** Maps any thrown value to an AppError: ours as they are, Fastify's by their code, the rest as internal. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) {
@@ -25,14 +50,8 @@ export function toAppError(err: unknown): AppError {
     return new AppError('conflict');
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const fields: FieldProblem[] = err.validation.map((v) => {
-      // The provider flattens each zod issue into {keyword, instancePath, message, params}; rebuild it.
-      const issue = { ...v.params, code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean) } as unknown as Parameters<typeof issueToProblem>[0];
-      const p = issueToProblem(issue);
-      const where = err.validationContext && err.validationContext !== 'body' ? `${err.validationContext}.` : '';
-      return { ...p, field: where + p.field };
-    });
-    return new AppError('validation_failed', {}, fields);
+    // Only when a schema error reaches us without the formatter (it is installed on the app).
+    return schemaValidationError(err.validation, err.validationContext ?? 'body');
   }
   const fe = err as FastifyError;
   switch (fe.code) {
