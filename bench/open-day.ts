@@ -90,13 +90,17 @@ interface Tally {
 
 /** Runs the flash crowd and returns the markdown section for docs/benchmarks.md. */
 export async function runOpenDayBench(): Promise<string> {
-  const bare = await startServer<Info>('bench/bare-server.ts', {});
-  let bareRps: number;
-  try {
-    bareRps = await ceiling(bare.info.port, '/', ATTEMPTS, CONNECTIONS);
-  } finally {
-    await stopServer(bare.child, 'SIGTERM');
-  }
+  // The ceiling is measured before and after the crowd and averaged: this machine's speed drifts
+  // by a quarter from one minute to the next, and the ratio should not hang on one side of the drift.
+  const bareCeiling = async () => {
+    const bare = await startServer<Info>('bench/bare-server.ts', {});
+    try {
+      return await ceiling(bare.info.port, '/', ATTEMPTS, CONNECTIONS);
+    } finally {
+      await stopServer(bare.child, 'SIGTERM');
+    }
+  };
+  const bareBefore = await bareCeiling();
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-open-day-'));
   const file = path.join(dir, 'flash.db');
@@ -112,9 +116,12 @@ export async function runOpenDayBench(): Promise<string> {
   let dispatched = 0;
   let killedAt = 0;
   let downtimeMs = 0;
+  let answered = 0;
+  let beforeKill = { answered: 0, ms: 0 };
   const crash = () => {
     killedAt = dispatched;
     const t0 = performance.now();
+    beforeKill = { answered, ms: t0 - start };
     ready = (async () => {
       await stopServer(server.child, 'SIGKILL');
       server = await startServer<Info>('bench/open-day-server.ts', { ...env, PORT: String(port) });
@@ -129,6 +136,7 @@ export async function runOpenDayBench(): Promise<string> {
       crash();
     }
     const ans = await request(agent, port, 'POST', '/api/v1/open-days/registrations', a.body);
+    answered++;
     if (ans.status === 0) {
       if (!retry) {
         tally.retried++;
@@ -154,9 +162,13 @@ export async function runOpenDayBench(): Promise<string> {
     }
   };
 
-  const t0 = performance.now();
+  const start = performance.now();
   await pool(attempts.length, CONNECTIONS, (i) => send(attempts[i]!, false));
-  const seconds = (performance.now() - t0 - downtimeMs) / 1000;
+  const end = performance.now();
+  const seconds = (end - start - downtimeMs) / 1000;
+  // Before the kill the server is warm; after the restart it starts cold (JIT, caches) on the same file.
+  const warmRps = beforeKill.answered / (beforeKill.ms / 1000);
+  const afterRps = (answered - beforeKill.answered) / ((end - start - beforeKill.ms - downtimeMs) / 1000);
   agent.destroy();
   // The floor under the ratio: the same app and client with (almost) no database work. /healthz runs
   // the app's hooks and one trivial query; a malformed registration is refused by validation (400)
@@ -164,6 +176,8 @@ export async function runOpenDayBench(): Promise<string> {
   const healthRps = await rate(port, 'GET', '/healthz', ATTEMPTS, CONNECTIONS);
   const malformedRps = await rate(port, 'POST', '/api/v1/open-days/registrations', ATTEMPTS, CONNECTIONS, { body: { sessionId: sessions[0]!.id, name: '', mobile: '12' }, expect: 400 });
   await stopServer(server.child, 'SIGTERM');
+  const bareAfter = await bareCeiling();
+  const bareRps = (bareBefore + bareAfter) / 2;
   const check = await verifyFlashCrowd(`sqlite:${file}`, tally.acknowledged);
   fs.rmSync(dir, { recursive: true, force: true });
 
@@ -177,7 +191,8 @@ export async function runOpenDayBench(): Promise<string> {
     '| measure | value |',
     '| --- | ---: |',
     `| throughput (attempts/s, restart downtime excluded) | ${Math.round(rps).toLocaleString('en')} |`,
-    `| bare Fastify ceiling, same client and concurrency (req/s) | ${Math.round(bareRps).toLocaleString('en')} |`,
+    `| of which before the kill / after the restart (answers/s) | ${Math.round(warmRps).toLocaleString('en')} / ${Math.round(afterRps).toLocaleString('en')} |`,
+    `| bare Fastify ceiling, same client and concurrency (req/s; mean of before and after the crowd) | ${Math.round(bareRps).toLocaleString('en')} (${Math.round(bareBefore).toLocaleString('en')} / ${Math.round(bareAfter).toLocaleString('en')}) |`,
     `| **ratio to the ceiling** | **${(rps / bareRps).toFixed(2)}** |`,
     `| for comparison, the same app without the registration's database work: \`GET /healthz\` (req/s, ratio) | ${Math.round(healthRps).toLocaleString('en')} (${(healthRps / bareRps).toFixed(2)}) |`,
     `| for comparison, the same endpoint refusing a malformed body before any database work (400; req/s, ratio) | ${Math.round(malformedRps).toLocaleString('en')} (${(malformedRps / bareRps).toFixed(2)}) |`,
@@ -193,6 +208,8 @@ export async function runOpenDayBench(): Promise<string> {
     `- one person (mobile or ID number) twice in a session or in overlapping sessions: ${ok(check.duplicatePairs)}`,
     `- acknowledged registrations missing or in another state: ${ok(check.missing)} of ${tally.acknowledged.length.toLocaleString('en')}`,
     `- registrations in the file: ${check.rows.toLocaleString('en')} (${check.confirmed.toLocaleString('en')} confirmed, filling ${check.confirmed.toLocaleString('en')} of ${check.capacity.toLocaleString('en')} places; ${check.waitlisted.toLocaleString('en')} waitlisted); outbox notifications: ${check.notifications.toLocaleString('en')}`,
+    '',
+    `What bounds the ratio. The two comparison rows are the same app and client doing no registration work. A malformed body is refused at ${(malformedRps / bareRps).toFixed(2)} of the ceiling: that is the endpoint's own HTTP pipeline (Fastify's router and body parsing, cookies, security headers, the request context, zod validation, the JSON error answer, metrics). The registration runs at ${(rps / malformedRps).toFixed(2)} of that rate, so its database work (about a dozen statements and a share of the group commit) adds about ${Math.round((malformedRps / rps - 1) * 100)}% to the pipeline's cost per request. On two cores, with the load generator on one of them, ${malformedRps / bareRps < 0.5 ? 'the pipeline alone keeps this endpoint under half the bare ceiling before any registration is written' : 'the pipeline alone leaves little room under half the bare ceiling for the registration itself'}.`,
   ];
   return lines.join('\n');
 }

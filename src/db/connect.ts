@@ -142,6 +142,10 @@ export function connect(url: string, opts: { poolSize?: number } = {}): Db {
     // with temp files on disk that journal spilled to a file, which made every insert in a savepoint
     // about half as fast again. Temporary storage in memory keeps it off the disk.
     handle.pragma('temp_store = MEMORY');
+    // Checkpoint the write-ahead log at 16 MiB instead of 4: pages that many commits change (index
+    // leaves, counters) are copied back into the file once per checkpoint rather than four times, which
+    // took a quarter off the commit cost of the open-day flash crowd.
+    handle.pragma('wal_autocheckpoint = 4000');
     const kysely = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(handle) }),
       plugins: [new CamelCasePlugin()],
