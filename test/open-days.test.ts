@@ -287,6 +287,99 @@ describe(`open days over HTTP (${TEST_DIALECT})`, () => {
     expect(todayInChina()).toBe(day(0));
   });
 
+  it('adopts a published proposal as a point of its own campaign (需求采纳): shown to the public, audited, withdrawn', async () => {
+    const c = await createCampaign();
+    const other = await createCampaign();
+    const topic = `政务服务审批后台${uid()}`;
+    const point = await createPoint(c.id, c.themes[0]!, { topic });
+    const draft = await createPoint(c.id, c.themes[1]!, { topic: `草稿开放点${uid()}`, status: 'draft' });
+    const elsewhere = await createPoint(other.id, other.themes[0]!);
+    const needsUrl = `/admin/open-days/${c.id}/needs`;
+    const propose = async (title: string) => {
+      expect((await anon.post(`/open-days/${c.slug}/survey`, { title, category: 'services', description: '', proposerName: '', contact: '' })).statusCode).toBe(303);
+      return (await t.db.kysely.selectFrom('openDayNeed').select('id').where('campaignId', '=', c.id).where('title', '=', title).executeTakeFirstOrThrow()).id;
+    };
+    const published = await propose('看看审批材料如何在后台流转');
+    const pending = await propose('参观档案馆库房');
+    expect((await admin.post(`${needsUrl}/${published}/moderate`, { status: 'published' }, needsUrl)).statusCode).toBe(303);
+    const adoption = (id: number) => t.db.kysely.selectFrom('openDayNeed').select(['adoptedPointId', 'adoptedAt']).where('id', '=', id).executeTakeFirstOrThrow();
+    const audits = async (id: number) => (await t.db.kysely.selectFrom('auditLog').select('action').where('entityType', '=', 'open_day_need').where('entityId', '=', String(id)).orderBy('id').execute()).map((a) => a.action);
+    const adopt = (by: Browser, needId: number, pointId: string) => by.post(`${needsUrl}/${needId}/adopt`, { pointId }, needsUrl);
+    const apiNeed = async () => (await app.inject({ url: `/api/v1/open-days/${c.slug}/needs` })).json<{ needs: Array<{ id: number; adoptedPoint: { code: string; topic: string } | null }> }>().needs.find((n) => n.id === published)!;
+
+    // The staff page offers a labelled choice of this campaign's points for the published proposal only.
+    const staff = (await admin.get(needsUrl)).body;
+    expect(staff).toContain(`<label for="adopt-${published}">`);
+    expect(staff).toContain(`<select id="adopt-${published}" name="pointId"`);
+    expect(staff).not.toContain(`id="adopt-${pending}"`);
+    expect(staff).toContain(`${point.code} ${topic}`);
+    expect(staff).not.toContain(`>${elsewhere.code} `);
+    // Editors see the ranking but neither adopt nor see the form.
+    expect((await editor.get(needsUrl)).body).not.toContain(`id="adopt-${published}"`);
+    expect((await adopt(editor, published, String(point.id))).statusCode).toBe(403);
+
+    // A point of another campaign, or none: refused beside the field, nothing written.
+    for (const pointId of [String(elsewhere.id), '']) {
+      const bad = await adopt(admin, published, pointId);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain(`id="adopt-${published}-error"`);
+      expect(bad.body).toContain(`aria-describedby="adopt-${published}-error"`);
+    }
+    expect((await adopt(admin, published, String(elsewhere.id))).body).toContain('请选择本次活动的开放点');
+    // A proposal not yet published cannot be adopted.
+    const early = await adopt(admin, pending, String(point.id));
+    expect(early.statusCode).toBe(409);
+    expect(early.body).toContain('只有已公开的需求建议才能采纳');
+    expect(await adoption(published)).toEqual({ adoptedPointId: null, adoptedAt: null });
+    expect(await adoption(pending)).toEqual({ adoptedPointId: null, adoptedAt: null });
+    expect(await audits(published)).toEqual(['open_day.need.publish']);
+    expect(await audits(pending)).toEqual([]);
+
+    const ok = await adopt(admin, published, String(point.id));
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe(`${needsUrl}?done=adopted#need-${published}`);
+    const row = await adoption(published);
+    expect(row.adoptedPointId).toBe(point.id);
+    expect(row.adoptedAt).not.toBeNull();
+    expect(await audits(published)).toEqual(['open_day.need.publish', 'open_day.need.adopt']);
+    const entry = await t.db.kysely.selectFrom('auditLog').select(['beforeJson', 'afterJson']).where('action', '=', 'open_day.need.adopt').where('entityId', '=', String(published)).executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.beforeJson!)).toEqual({ adoptedPointId: null });
+    expect(JSON.parse(entry.afterJson!)).toMatchObject({ adoptedPointId: point.id, pointCode: point.code });
+
+    // The public sees which point their proposal became, on the survey page, in the API and on the point page.
+    const surveyBody = (await anon.get(`/open-days/${c.slug}/survey`)).body;
+    expect(surveyBody).toContain(`已采纳：开放点「${topic}」`);
+    expect(surveyBody).toContain(`href="/open-days/points/${point.code}"`);
+    expect(await apiNeed()).toMatchObject({ adoptedPoint: { code: point.code, topic } });
+    expect((await anon.get(`/open-days/points/${point.code}`)).body).toContain('源自公众需求调查：看看审批材料如何在后台流转');
+    const adoptedStaff = (await admin.get(`${needsUrl}?done=adopted`)).body;
+    expect(adoptedStaff).toContain(`action="${needsUrl}/${published}/unadopt"`);
+    expect(adoptedStaff).not.toContain(`id="adopt-${published}"`);
+    expect((await editor.post(`${needsUrl}/${published}/unadopt`, {}, needsUrl)).statusCode).toBe(403);
+
+    // Withdrawn: gone everywhere, audited; withdrawing again is refused.
+    const undo = await admin.post(`${needsUrl}/${published}/unadopt`, {}, needsUrl);
+    expect(undo.statusCode).toBe(303);
+    expect(await adoption(published)).toEqual({ adoptedPointId: null, adoptedAt: null });
+    expect(await audits(published)).toEqual(['open_day.need.publish', 'open_day.need.adopt', 'open_day.need.unadopt']);
+    expect((await anon.get(`/open-days/${c.slug}/survey`)).body).not.toContain('已采纳');
+    expect((await apiNeed()).adoptedPoint).toBeNull();
+    expect((await anon.get(`/open-days/points/${point.code}`)).body).not.toContain('源自公众需求调查');
+    expect((await admin.post(`${needsUrl}/${published}/unadopt`, {}, needsUrl)).statusCode).toBe(409);
+
+    // A draft point may be adopted, but the public does not see it until the point is public.
+    expect((await adopt(admin, published, String(draft.id))).statusCode).toBe(303);
+    expect((await anon.get(`/open-days/${c.slug}/survey`)).body).not.toContain('已采纳');
+    expect((await apiNeed()).adoptedPoint).toBeNull();
+    expect((await admin.get(needsUrl)).body).toContain(`href="/admin/open-days/points/${draft.id}"`);
+
+    // The demo's three most voted proposals are adopted as the upcoming points that answer them, ranking unchanged.
+    const demo = (await app.inject({ url: '/api/v1/open-days/2026-12/needs' })).json<{ needs: Array<{ votes: number; adoptedPoint: { code: string; topic: string } | null }> }>().needs;
+    expect(demo.map((n) => n.votes)).toEqual([...demo.map((n) => n.votes)].sort((a, b) => b - a));
+    expect(demo.map((n) => n.adoptedPoint?.topic ?? null).slice(0, 4)).toEqual(['市民热线工单流转', '垃圾分类末端处理', '企业开办“一网通办”后台', null]);
+    expect(demo.filter((n) => n.adoptedPoint !== null)).toHaveLength(3);
+  });
+
   it('counts an online visit once per browser, point and day, then redirects to the stream', async () => {
     const c = await createCampaign();
     const p = await createPoint(c.id, c.themes[0]!);

@@ -22,6 +22,7 @@ import * as m001720 from './migrations/2026_11_29_001720_service_cases.js';
 import * as m001730 from './migrations/2026_11_29_001730_consultations.js';
 import * as m001800 from './migrations/2026_11_29_001800_expropriation.js';
 import * as m001810 from './migrations/2026_11_29_001810_disclosure_requests.js';
+import * as m001900 from './migrations/2026_11_29_001900_open_day_need_adoption.js';
 
 // Listed statically, not read from the folder, so the bundle-free tsx runtime and tests find them alike.
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_001730_consultations': m001730,
   '2026_11_29_001800_expropriation': m001800,
   '2026_11_29_001810_disclosure_requests': m001810,
+  '2026_11_29_001900_open_day_need_adoption': m001900,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

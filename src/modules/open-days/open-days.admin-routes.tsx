@@ -9,16 +9,16 @@ import { sendPage } from '../../views/render.js';
 import { listDepartmentOptions } from '../departments/index.js';
 import * as service from './open-days.service.js';
 import * as survey from './open-days.survey.service.js';
-import { CampaignSchema, ModerateNeedSchema, PointSchema, SessionSchema } from './open-days.schema.js';
+import { AdoptNeedSchema, CampaignSchema, ModerateNeedSchema, PointSchema, SessionSchema } from './open-days.schema.js';
 import { DEFAULT_PROCESS, DEFAULT_SECTIONS, formatSections, formatThemes, sectionsOf } from './open-days.template.js';
 import * as repo from './open-days.repository.js';
 import { AdminCampaignPage, AdminCampaignsPage, CampaignFormPage } from './open-days.admin-views.js';
 import { EditPointPage, NewPointPage, pointFormValues, type SessionFormError } from './open-days.point-views.js';
-import { AdminNeedsPage } from './open-days.survey-views.js';
+import { AdminNeedsPage, type AdoptFormError } from './open-days.survey-views.js';
 import { isoToChinaLocal } from '../../platform/clock.js';
 
 const param = (req: FastifyRequest, name: string) => parseInput(idParam, (req.params as Record<string, string>)[name]);
-const DONE = ['saved', 'published', 'closed', 'session_saved', 'session_added', 'session_deleted', 'moderated'] as const;
+const DONE = ['saved', 'published', 'closed', 'session_saved', 'session_added', 'session_deleted', 'moderated', 'adopted', 'unadopted'] as const;
 
 function stringValues(body: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -127,10 +127,12 @@ export async function openDaysAdminRoutes(app: FastifyInstance): Promise<void> {
   }
 
   // ---------------- needs survey (planners)
-  app.get('/admin/open-days/:id/needs', { schema: { hide: true } }, async (req, reply) => {
+  const needsPage = async (req: FastifyRequest, reply: FastifyReply, adoptError?: AdoptFormError, status = 200) => {
     const d = await survey.needsForStaff(db(), req.user, param(req, 'id'));
-    return sendPage(reply, <AdminNeedsPage ctx={viewContext(req)} {...d} canModerate={req.user?.role === 'admin'} notice={notice(req)} />);
-  });
+    return sendPage(reply, <AdminNeedsPage ctx={viewContext(req)} {...d} canModerate={req.user?.role === 'admin'} notice={notice(req)} adoptError={adoptError} />, status);
+  };
+
+  app.get('/admin/open-days/:id/needs', { schema: { hide: true } }, async (req, reply) => needsPage(req, reply));
 
   app.post('/admin/open-days/:id/needs/:needId/moderate', { schema: { hide: true } }, async (req, reply) => {
     const id = param(req, 'id');
@@ -138,6 +140,29 @@ export async function openDaysAdminRoutes(app: FastifyInstance): Promise<void> {
     const { status } = parseInput(ModerateNeedSchema, withoutCsrf(req.body));
     await tx(req, (trx) => survey.moderateNeed(trx, actor(req), req.user, id, needId, status));
     return seeOther(reply, `/admin/open-days/${id}/needs?done=moderated#need-${needId}`);
+  });
+
+  // Adoption (需求采纳): a published proposal became an open point; a bad choice is shown beside that need's field.
+  app.post('/admin/open-days/:id/needs/:needId/adopt', { schema: { hide: true } }, async (req, reply) => {
+    const id = param(req, 'id');
+    const needId = param(req, 'needId');
+    try {
+      const { pointId } = parseInput(AdoptNeedSchema, withoutCsrf(req.body));
+      await tx(req, (trx) => survey.adoptNeed(trx, actor(req), req.user, id, needId, pointId));
+      return seeOther(reply, `/admin/open-days/${id}/needs?done=adopted#need-${needId}`);
+    } catch (err) {
+      if (err instanceof AppError && err.fields.length > 0) {
+        return needsPage(req, reply, { needId, errors: problemsByField(err.fields), values: stringValues(req.body) }, err.status);
+      }
+      throw err;
+    }
+  });
+
+  app.post('/admin/open-days/:id/needs/:needId/unadopt', { schema: { hide: true } }, async (req, reply) => {
+    const id = param(req, 'id');
+    const needId = param(req, 'needId');
+    await tx(req, (trx) => survey.withdrawAdoption(trx, actor(req), req.user, id, needId));
+    return seeOther(reply, `/admin/open-days/${id}/needs?done=unadopted#need-${needId}`);
   });
 
   // ---------------- points

@@ -126,11 +126,14 @@ export const POINTS_UPCOMING: Array<{ theme: number; level: 'city' | 'district' 
   { theme: 3, level: 'district', topic: '儿童福利与未成年人保护', organiser: '通州区民政局', department: 'civil', district: '通州区' },
 ];
 
-/** Proposals of the upcoming campaign's needs survey: title, category, votes, state. */
-export const NEEDS_UPCOMING: Array<{ title: string; description: string; category: string; proposerName: string; votes: number; status: string }> = [
-  { title: '走进12345市民热线，看工单如何流转', description: '想知道打完电话之后，诉求是怎么派到部门、怎么督办的。', category: 'services', proposerName: '王女士', votes: 128, status: 'published' },
-  { title: '开放垃圾分类末端处理厂', description: '分好的垃圾最后去了哪里？希望实地看看。', category: 'urban', proposerName: '', votes: 96, status: 'published' },
-  { title: '了解企业开办“一网通办”后台', description: '', category: 'business', proposerName: '创业者小李', votes: 87, status: 'published' },
+/**
+ * Proposals of the upcoming campaign's needs survey: title, category, votes, state, and for the three
+ * most voted the topic of the upcoming point they became (需求采纳).
+ */
+export const NEEDS_UPCOMING: Array<{ title: string; description: string; category: string; proposerName: string; votes: number; status: string; adoptedAs?: string }> = [
+  { title: '走进12345市民热线，看工单如何流转', description: '想知道打完电话之后，诉求是怎么派到部门、怎么督办的。', category: 'services', proposerName: '王女士', votes: 128, status: 'published', adoptedAs: '市民热线工单流转' },
+  { title: '开放垃圾分类末端处理厂', description: '分好的垃圾最后去了哪里？希望实地看看。', category: 'urban', proposerName: '', votes: 96, status: 'published', adoptedAs: '垃圾分类末端处理' },
+  { title: '了解企业开办“一网通办”后台', description: '', category: 'business', proposerName: '创业者小李', votes: 87, status: 'published', adoptedAs: '企业开办“一网通办”后台' },
   { title: '参观自来水厂水质检测实验室', description: '家里有老人小孩，关心自来水是怎么检测的。', category: 'livelihood', proposerName: '赵大爷', votes: 75, status: 'published' },
   { title: '走进交通指挥中心，看信号灯如何配时', description: '', category: 'urban', proposerName: '', votes: 64, status: 'published' },
   { title: '看看科技成果如何对接企业', description: '高校科研成果怎样转化成产品，政府在中间做什么？', category: 'innovation', proposerName: '研究生小周', votes: 41, status: 'published' },

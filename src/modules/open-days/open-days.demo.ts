@@ -251,7 +251,7 @@ export async function loadOpenDaysDemo(trx: Executor, ctx: DemoContext): Promise
       capacity: p.level === 'city' ? 60 : 30,
     };
   });
-  const { id: upcomingId } = await insertCampaign(
+  const { id: upcomingId, pointIds: upcomingPointIds } = await insertCampaign(
     trx,
     {
       slug: UPCOMING_SLUG,
@@ -270,12 +270,22 @@ export async function loadOpenDaysDemo(trx: Executor, ctx: DemoContext): Promise
     null,
   );
 
-  // The needs survey: proposals with their votes (one row per vote, keys hashed like real ones).
+  // The needs survey: proposals with their votes (one row per vote, keys hashed like real ones); the
+  // most voted ones already adopted as the upcoming points that answer them.
   const created = Date.parse(`${upcomingDay('2026-11-12')}T02:00:00Z`);
+  const adoptedAt = new Date(Date.parse(`${upcomingDay('2026-11-25')}T06:00:00Z`)).toISOString();
+  const pointOf = (topic: string) => {
+    const i = POINTS_UPCOMING.findIndex((p) => p.topic === topic);
+    if (i < 0) {
+      throw new Error(`demo need adopted as an unknown point: ${topic}`);
+    }
+    return upcomingPointIds[i]!;
+  };
   for (const [i, n] of NEEDS_UPCOMING.entries()) {
+    const adoption = n.adoptedAs ? { adoptedPointId: pointOf(n.adoptedAs), adoptedAt } : {};
     const { id } = await trx
       .insertInto('openDayNeed')
-      .values({ campaignId: upcomingId, title: n.title, description: n.description, category: n.category, proposerName: n.proposerName, contact: n.proposerName ? `1380013${String(8000 + i)}` : '', votes: n.votes, status: n.status, createdAt: new Date(created + i * 7 * 3600_000).toISOString() })
+      .values({ campaignId: upcomingId, title: n.title, description: n.description, category: n.category, proposerName: n.proposerName, contact: n.proposerName ? `1380013${String(8000 + i)}` : '', votes: n.votes, status: n.status, createdAt: new Date(created + i * 7 * 3600_000).toISOString(), ...adoption })
       .returning('id')
       .executeTakeFirstOrThrow();
     const votes = Array.from({ length: n.votes }, (_, k) => ({ needId: id, voterKey: crypto.createHash('sha256').update(`demo-voter:${id}:${k}`).digest('hex'), createdAt: new Date(created + (i * 7 + 1) * 3600_000 + k * 60_000).toISOString() }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCalendar, escapeText, foldLine, icalUtc } from './open-days.ical.js';
 import { facetCounts, groupProgramme, matches, remaining, totals, type ProgrammePoint } from './open-days.programme.js';
-import { canModerate, rankNeeds, surveyState, voterKey } from './open-days.survey.js';
+import { adoptionRefusal, canAdopt, canModerate, rankNeeds, surveyState, voterKey } from './open-days.survey.js';
 import { formatSections, parseSections, parseThemes, DEFAULT_SECTIONS } from './open-days.template.js';
 import { attendanceRate } from './open-days.report.js';
 import { watchedToday } from './open-days.public.js';
@@ -110,6 +110,20 @@ describe('needs survey rules', () => {
     expect(canModerate('published', 'rejected')).toBe(true);
     expect(canModerate('rejected', 'published')).toBe(true);
     expect(canModerate('published', 'published')).toBe(false);
+  });
+
+  it('adopts only a published proposal, and only as a point of its own campaign', () => {
+    const point = { campaignId: 7 };
+    expect(adoptionRefusal({ status: 'published', campaignId: 7 }, point)).toBeNull();
+    expect(canAdopt({ status: 'published', campaignId: 7 }, point)).toBe(true);
+    expect(adoptionRefusal({ status: 'published', campaignId: 8 }, point)).toBe('other_campaign');
+    expect(canAdopt({ status: 'published', campaignId: 8 }, point)).toBe(false);
+    for (const status of ['pending', 'rejected']) {
+      expect(adoptionRefusal({ status, campaignId: 7 }, point)).toBe('not_published');
+      expect(canAdopt({ status, campaignId: 7 }, point)).toBe(false);
+    }
+    // An unpublished proposal is refused for that, whatever the point.
+    expect(adoptionRefusal({ status: 'pending', campaignId: 8 }, point)).toBe('not_published');
   });
 
   it('ranks by votes, then the earlier proposal', () => {

@@ -4,9 +4,18 @@ import { remaining } from './open-days.programme.js';
 
 // What the public sees of open-day rows: never a proposer's contact, never a draft.
 
-/** A need in the public ranking: no contact. */
-export function presentNeed(n: NeedRow) {
-  return { id: n.id, title: n.title, description: n.description, category: n.category, proposerName: n.proposerName, votes: n.votes, createdAt: n.createdAt };
+/** A need in the public ranking: no contact; the open point it became, if any (never a draft: the caller leaves those out). */
+export function presentNeed(n: NeedRow & { adoptedPoint: { code: string; topic: string } | null }) {
+  return {
+    id: n.id,
+    title: n.title,
+    description: n.description,
+    category: n.category,
+    proposerName: n.proposerName,
+    votes: n.votes,
+    createdAt: n.createdAt,
+    adoptedPoint: n.adoptedPoint ? { code: n.adoptedPoint.code, topic: n.adoptedPoint.topic } : null,
+  };
 }
 export type PublicNeed = ReturnType<typeof presentNeed>;
 

@@ -2,6 +2,7 @@ import type { Executor } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { todayInChina } from '../../platform/clock.js';
 import * as repo from './open-days.repository.js';
+import { needsAdoptedAs } from './open-days.survey.repository.js';
 import { numericTotals } from './open-days.service.js';
 import { facetCounts, groupProgramme, matches, totals, type ProgrammeFilter } from './open-days.programme.js';
 import { buildCalendar, type IcalEvent } from './open-days.ical.js';
@@ -53,7 +54,7 @@ export async function programme(db: Executor, campaign: repo.CampaignRow, filter
   };
 }
 
-/** A public point page: its campaign, theme, template sections in the common order, sessions and locator. */
+/** A public point page: its campaign, theme, template sections in the common order, sessions, locator and the survey proposals it answers. */
 export async function publicPoint(db: Executor, code: string, now: string = new Date().toISOString()) {
   const point = await repo.pointByCode(db, code);
   if (!point || point.status === 'draft') {
@@ -75,7 +76,9 @@ export async function publicPoint(db: Executor, code: string, now: string = new 
     }
     map = locatorSvg(dots, point.id, point.topic);
   }
-  return { point, campaign, theme, sections, sessions, map, registration: registrationState(campaign, now) };
+  // The published survey proposals this point answers (需求采纳).
+  const adoptedFrom = await needsAdoptedAs(db, point.id);
+  return { point, campaign, theme, sections, sessions, map, adoptedFrom, registration: registrationState(campaign, now) };
 }
 
 function eventsOf(campaign: repo.CampaignRow, points: Array<{ point: repo.OpenPointRow; sessions: repo.SessionRow[] }>, baseUrl: string): IcalEvent[] {

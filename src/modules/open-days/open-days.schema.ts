@@ -150,6 +150,9 @@ export type NeedInput = z.infer<typeof NeedSchema>;
 /** Moderation of a proposal. */
 export const ModerateNeedSchema = z.strictObject({ status: z.enum(['published', 'rejected']) });
 
+/** Adoption of a proposal as an open point (需求采纳). */
+export const AdoptNeedSchema = z.strictObject({ pointId: idParam });
+
 /** The programme's GET filters; bad values are ignored rather than refused (they come from links). */
 export const ProgrammeQuery = z.object({
   theme: z.preprocess(blankToUndefined, idParam.optional().catch(undefined)),

@@ -1,8 +1,10 @@
+import type { FieldProblem } from '../../http/errors.js';
 import type { ViewContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
 import { Csrf, DateTimeText, ErrorSummary, Field, Notice, Select, TextArea, type FormState } from '../../views/components.js';
 import type { CampaignRow, NeedRow } from './open-days.repository.js';
 import type { PublicNeed } from './open-days.presenter.js';
+import type { AdoptedPoint } from './open-days.survey.repository.js';
 import { NEED_CATEGORIES } from './open-days.survey.js';
 import { dayLabel } from './open-days.components.js';
 
@@ -42,6 +44,13 @@ export function SurveyPage({ ctx, campaign, needs, voted, state, form, notice }:
                   {category(ctx, n.category)} · {t('openDays.proposed_by', { name: n.proposerName || t('openDays.anonymous') })}
                 </p>
                 {n.description && <p>{n.description}</p>}
+                {n.adoptedPoint && (
+                  <p class="od-adopted">
+                    <a href={`/open-days/points/${encodeURIComponent(n.adoptedPoint.code)}`} class="status-badge status-published">
+                      {t('openDays.adopted_as', { topic: n.adoptedPoint.topic })}
+                    </a>
+                  </p>
+                )}
                 <p>
                   <span class="od-votes">{t('openDays.votes', { count: n.votes })}</span>{' '}
                   {voted.has(n.id) ? (
@@ -84,8 +93,92 @@ export function SurveyPage({ ctx, campaign, needs, voted, state, form, notice }:
   );
 }
 
-/** Planners' view of the survey: every proposal ranked with its votes, moderation for the general office. */
-export function AdminNeedsPage({ ctx, campaign, needs, counts, canModerate, notice }: { ctx: ViewContext; campaign: CampaignRow; needs: NeedRow[]; counts: Record<string, number>; canModerate: boolean; notice?: string }) {
+/** Problems of one need's adoption form, shown beside that need only. */
+export interface AdoptFormError {
+  needId: number;
+  errors: Record<string, FieldProblem>;
+  values: Record<string, string>;
+}
+
+/** Where staff follow an adopted point: its public page, or its edit page while it is a draft. */
+const staffPointHref = (p: AdoptedPoint) => (p.status === 'draft' ? `/admin/open-days/points/${p.id}` : `/open-days/points/${encodeURIComponent(p.code)}`);
+
+/** A need's adoption (需求采纳): the point it became with a withdraw button, or a small form to adopt it. */
+function Adoption({ ctx, campaign, need, points, canModerate, error }: { ctx: ViewContext; campaign: CampaignRow; need: NeedRow & { adoptedPoint: AdoptedPoint | null }; points: AdoptedPoint[]; canModerate: boolean; error?: AdoptFormError }) {
+  const { t } = ctx;
+  const adopted = need.adoptedPoint;
+  if (adopted) {
+    return (
+      <>
+        <a href={staffPointHref(adopted)}>{t('openDays.adopted_as', { topic: adopted.topic })}</a> <span class="meta">{adopted.code}</span>
+        {canModerate && (
+          <form method="post" action={`/admin/open-days/${campaign.id}/needs/${need.id}/unadopt`} class="inline">
+            <Csrf ctx={ctx} />
+            <button type="submit" class="button" aria-label={t('openDays.unadopt_for', { title: need.title })}>
+              {t('openDays.unadopt')}
+            </button>
+          </form>
+        )}
+      </>
+    );
+  }
+  if (!canModerate || need.status !== 'published') {
+    return <>-</>;
+  }
+  if (points.length === 0) {
+    return <p class="meta">{t('openDays.adopt_no_points')}</p>;
+  }
+  const id = `adopt-${need.id}`;
+  const p = error?.errors.pointId;
+  const chosen = error?.values.pointId ?? '';
+  return (
+    <form method="post" action={`/admin/open-days/${campaign.id}/needs/${need.id}/adopt`} class="filters">
+      <Csrf ctx={ctx} />
+      <div class={p ? 'field has-error' : 'field'}>
+        <label for={id}>{t('openDays.adopt_point')}</label>
+        {p && (
+          <p class="error" id={`${id}-error`}>
+            <span class="visually-hidden">{t('form.error_prefix')}</span>
+            {t(p.key, p.params)}
+          </p>
+        )}
+        <select id={id} name="pointId" required aria-invalid={p ? 'true' : undefined} aria-describedby={p ? `${id}-error` : undefined}>
+          <option value="">{t('form.choose')}</option>
+          {points.map((o) => (
+            <option key={o.id} value={String(o.id)} selected={String(o.id) === chosen}>
+              {`${o.code} ${o.topic}`}
+              {o.status !== 'published' ? `（${t(`openDays.point_status.${o.status}` as 'openDays.point_status.draft')}）` : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" class="button" aria-label={t('openDays.adopt_for', { title: need.title })}>
+        {t('openDays.adopt')}
+      </button>
+    </form>
+  );
+}
+
+/** Planners' view of the survey: every proposal ranked with its votes, moderation and adoption for the general office. */
+export function AdminNeedsPage({
+  ctx,
+  campaign,
+  needs,
+  counts,
+  points,
+  canModerate,
+  notice,
+  adoptError,
+}: {
+  ctx: ViewContext;
+  campaign: CampaignRow;
+  needs: Array<NeedRow & { adoptedPoint: AdoptedPoint | null }>;
+  counts: Record<string, number>;
+  points: AdoptedPoint[];
+  canModerate: boolean;
+  notice?: string;
+  adoptError?: AdoptFormError;
+}) {
   const { t } = ctx;
   return (
     <Layout
@@ -118,6 +211,7 @@ export function AdminNeedsPage({ ctx, campaign, needs, counts, canModerate, noti
               <th scope="col">{t('openDays.status')}</th>
               <th scope="col">{t('openDays.proposer')}</th>
               <th scope="col">{t('openDays.actions')}</th>
+              <th scope="col">{t('openDays.adoption')}</th>
             </tr>
           </thead>
           <tbody>
@@ -150,6 +244,9 @@ export function AdminNeedsPage({ ctx, campaign, needs, counts, canModerate, noti
                           </button>
                         </form>
                       ))}
+                </td>
+                <td>
+                  <Adoption ctx={ctx} campaign={campaign} need={n} points={points} canModerate={canModerate} error={adoptError?.needId === n.id ? adoptError : undefined} />
                 </td>
               </tr>
             ))}

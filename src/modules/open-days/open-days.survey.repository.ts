@@ -69,3 +69,55 @@ export async function needCounts(db: Executor, campaignId: number): Promise<Reco
   const rows = await db.selectFrom('openDayNeed').select(['status']).select((eb) => eb.fn.countAll<string | number>().as('n')).where('campaignId', '=', campaignId).groupBy('status').execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+// ---------------- adoption (需求采纳)
+
+/** The point a need became, as shown beside it. */
+export interface AdoptedPoint {
+  id: number;
+  code: string;
+  topic: string;
+  status: string;
+}
+
+/**
+ * Records that a need became an open point, but only while the need is still published (checked in
+ * the same statement, so a rejection landing meanwhile is not overwritten). False when it was not.
+ */
+export async function setAdoptionIf(db: Executor, id: number, pointId: number, at: string): Promise<boolean> {
+  const r = await db.updateTable('openDayNeed').set({ adoptedPointId: pointId, adoptedAt: at }).where('id', '=', id).where('status', '=', 'published').executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Clears a need's adoption while it still names the expected point; false when it no longer did. */
+export async function clearAdoptionIf(db: Executor, id: number, expectedPointId: number): Promise<boolean> {
+  const r = await db.updateTable('openDayNeed').set({ adoptedPointId: null, adoptedAt: null }).where('id', '=', id).where('adoptedPointId', '=', expectedPointId).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * The points a campaign's needs became, by need id. For the public (`publicOnly`) a draft point is
+ * left out: it does not exist for them yet.
+ */
+export async function adoptedPoints(db: Executor, campaignId: number, publicOnly: boolean): Promise<Map<number, AdoptedPoint>> {
+  let q = db
+    .selectFrom('openDayNeed')
+    .innerJoin('openPoint', 'openPoint.id', 'openDayNeed.adoptedPointId')
+    .select(['openDayNeed.id as needId', 'openPoint.id', 'openPoint.code', 'openPoint.topic', 'openPoint.status'])
+    .where('openDayNeed.campaignId', '=', campaignId);
+  if (publicOnly) {
+    q = q.where('openPoint.status', '!=', 'draft');
+  }
+  const rows = await q.execute();
+  return new Map(rows.map(({ needId, ...p }) => [needId, p]));
+}
+
+/** The points a need of this campaign can be adopted as, by code. */
+export function pointChoices(db: Executor, campaignId: number): Promise<AdoptedPoint[]> {
+  return db.selectFrom('openPoint').select(['id', 'code', 'topic', 'status']).where('campaignId', '=', campaignId).orderBy('code').orderBy('id').execute();
+}
+
+/** Titles of the published needs adopted as a point (for its public page), most votes first. */
+export async function needsAdoptedAs(db: Executor, pointId: number): Promise<Array<{ id: number; title: string }>> {
+  return db.selectFrom('openDayNeed').select(['id', 'title']).where('adoptedPointId', '=', pointId).where('status', '=', 'published').orderBy('votes', 'desc').orderBy('id').execute();
+}

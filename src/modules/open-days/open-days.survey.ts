@@ -42,3 +42,22 @@ export function canModerate(from: string, to: NeedStatus): boolean {
 export function rankNeeds<T extends { votes: number; createdAt: string; id: number }>(needs: T[]): T[] {
   return [...needs].sort((a, b) => b.votes - a.votes || a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
 }
+
+/** Why a need cannot be adopted as this point (需求采纳), or null when it can. */
+export type AdoptionRefusal = 'not_published' | 'other_campaign';
+
+/**
+ * Adoption records that a proposal became an open point. Only a published proposal (one the public
+ * can see) can be adopted, and only as a point of its own campaign.
+ */
+export function adoptionRefusal(need: { status: string; campaignId: number }, point: { campaignId: number }): AdoptionRefusal | null {
+  if (need.status !== 'published') {
+    return 'not_published';
+  }
+  return point.campaignId === need.campaignId ? null : 'other_campaign';
+}
+
+/** Can this need be adopted as this point? */
+export function canAdopt(need: { status: string; campaignId: number }, point: { campaignId: number }): boolean {
+  return adoptionRefusal(need, point) === null;
+}

@@ -102,6 +102,9 @@ export interface OpenDayNeedTable {
   /** pending / published / rejected */
   status: string;
   createdAt: string;
+  /** The open point this proposal became (需求采纳); null while not adopted. */
+  adoptedPointId: number | null;
+  adoptedAt: string | null;
 }
 
 /** One vote on a need; voterKey is a hash of the account or the browser's vote cookie. */

@@ -283,6 +283,11 @@ export function PointPage({ ctx, data }: { ctx: ViewContext; data: PointData }) 
         <LevelBadge ctx={ctx} level={p.level} /> {data.theme && <>{`${dayLabel(ctx, data.theme.day)} ${themeTitle(ctx, data.theme)}`}</>}
       </p>
       {p.status === 'cancelled' && <Notice kind="warning">{t('openDays.point_cancelled')}</Notice>}
+      {data.adoptedFrom.map((n) => (
+        <p key={n.id} class="od-adopted">
+          <a href={`/open-days/${c.slug}/survey#need-${n.id}`}>{t('openDays.adopted_from', { title: n.title })}</a>
+        </p>
+      ))}
       <dl class="facts">
         <dt>{t('openDays.organiser')}</dt>
         <dd>{p.organiser}</dd>
