@@ -118,5 +118,23 @@ describe('open-day journey in Chromium', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain('审核结果已保存');
     await page.goto(base + '/open-days/2026-12/survey');
     await expect(page.locator('main').textContent()).resolves.toContain('开放消防救援站，体验逃生演练');
+
+    // The general office records that the proposal became an open point; the public follows it there.
+    await page.goto(base + '/admin/open-days');
+    await page.getByRole('link', { name: '2026 2026年“政务开放日”系列活动' }).click();
+    await page.getByRole('link', { name: '公众需求调查' }).click();
+    const row = page.getByRole('row').filter({ hasText: '开放消防救援站，体验逃生演练' });
+    const choice = row.getByLabel('采纳为开放点');
+    const pointLabel = (await choice.locator('option').nth(1).textContent())!;
+    await choice.selectOption({ index: 1 });
+    await row.getByRole('button', { name: '采纳：开放消防救援站，体验逃生演练' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('已记录采纳');
+    await expectAccessible(page);
+    await page.goto(base + '/open-days/2026-12/survey');
+    const need = page.locator('.od-need').filter({ hasText: '开放消防救援站，体验逃生演练' });
+    await need.getByRole('link', { name: /^已采纳：开放点/ }).click();
+    await expect(page.locator('main').textContent()).resolves.toContain('源自公众需求调查：开放消防救援站，体验逃生演练');
+    await expect(page.locator('main').textContent()).resolves.toContain(pointLabel.split(' ')[0]!);
+    await expectAccessible(page);
   });
 });
