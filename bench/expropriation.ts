@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { measureRoute, routeTable, startServer, stopServer, type RouteResult } from './servers.js';
+import { bareCeilingRoute, measureRoute, routeTable, startServer, stopServer, type RouteResult } from './servers.js';
 
 // Household lookup and the masked public list over BENCH_EXP_HOUSEHOLDS (100,000) households of one
 // project: each endpoint measured with autocannon at CONNECTIONS connections for SECONDS, beside the
@@ -25,13 +25,7 @@ const measureRouteHere = (name: string, port: number, urlPath: string, headers?:
 
 /** Runs the expropriation benchmark and returns the markdown section for docs/benchmarks.md. */
 export async function runExpropriationBench(): Promise<string> {
-  const bare = await startServer<Info>('bench/bare-server.ts', {});
-  let ceiling: RouteResult;
-  try {
-    ceiling = await measureRouteHere('Bare Fastify ceiling', bare.info.port, '/');
-  } finally {
-    await stopServer(bare.child);
-  }
+  const ceiling = await bareCeilingRoute({ connections: CONNECTIONS, seconds: SECONDS });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-expropriation-'));
   const server = await startServer<Info>('bench/expropriation-server.ts', { DATABASE_URL: `sqlite:${path.join(dir, 'exp.db')}`, BENCH_EXP_HOUSEHOLDS: String(HOUSEHOLDS) });
   const rows: RouteResult[] = [];

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { startServer, stopServer } from './servers.js';
 
 // A small HTTP client for the flash crowd: keep-alive connections, a fixed number of requests in
 // flight, every answer recorded. The bare ceiling is measured with the same client, so the ratio
@@ -73,4 +74,14 @@ export async function rate(port: number, method: 'GET' | 'POST', path: string, n
 /** Requests per second of GET `path` with the same client and concurrency (the bare ceiling). */
 export function ceiling(port: number, path: string, n: number, concurrency: number): Promise<number> {
   return rate(port, 'GET', path, n, concurrency);
+}
+
+/** The bare Fastify ceiling (bench/bare-server.ts, started for the purpose) with this client: GET / `n` times. */
+export async function bareCeiling(n: number, concurrency: number): Promise<number> {
+  const bare = await startServer('bench/bare-server.ts', {});
+  try {
+    return await ceiling(bare.info.port, '/', n, concurrency);
+  } finally {
+    await stopServer(bare.child, 'SIGTERM');
+  }
 }

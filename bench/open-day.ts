@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { residentIdCheckChar } from '../src/platform/identity/index.js';
-import { agentFor, ceiling, pool, rate, request } from './open-day-client.js';
+import { agentFor, bareCeiling, pool, rate, request } from './open-day-client.js';
 import { startServer, stopServer } from './servers.js';
 import { verifyFlashCrowd, type Acknowledged } from './open-day-verify.js';
 import type { SeedSession } from './open-day-seed.js';
@@ -92,15 +92,7 @@ interface Tally {
 export async function runOpenDayBench(): Promise<string> {
   // The ceiling is measured before and after the crowd and averaged: this machine's speed drifts
   // by a quarter from one minute to the next, and the ratio should not hang on one side of the drift.
-  const bareCeiling = async () => {
-    const bare = await startServer<Info>('bench/bare-server.ts', {});
-    try {
-      return await ceiling(bare.info.port, '/', ATTEMPTS, CONNECTIONS);
-    } finally {
-      await stopServer(bare.child, 'SIGTERM');
-    }
-  };
-  const bareBefore = await bareCeiling();
+  const bareBefore = await bareCeiling(ATTEMPTS, CONNECTIONS);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-open-day-'));
   const file = path.join(dir, 'flash.db');
@@ -176,7 +168,7 @@ export async function runOpenDayBench(): Promise<string> {
   const healthRps = await rate(port, 'GET', '/healthz', ATTEMPTS, CONNECTIONS);
   const malformedRps = await rate(port, 'POST', '/api/v1/open-days/registrations', ATTEMPTS, CONNECTIONS, { body: { sessionId: sessions[0]!.id, name: '', mobile: '12' }, expect: 400 });
   await stopServer(server.child, 'SIGTERM');
-  const bareAfter = await bareCeiling();
+  const bareAfter = await bareCeiling(ATTEMPTS, CONNECTIONS);
   const bareRps = (bareBefore + bareAfter) / 2;
   const check = await verifyFlashCrowd(`sqlite:${file}`, tally.acknowledged);
   fs.rmSync(dir, { recursive: true, force: true });

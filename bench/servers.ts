@@ -51,6 +51,16 @@ export async function measureRoute(name: string, port: number, urlPath: string, 
   return { name, path: urlPath, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
 
+/** The bare Fastify ceiling (bench/bare-server.ts) measured with autocannon exactly as the routes beside it. */
+export async function bareCeilingRoute(opts: { connections: number; seconds: number }): Promise<RouteResult> {
+  const bare = await startServer('bench/bare-server.ts', {});
+  try {
+    return await measureRoute('Bare Fastify ceiling', bare.info.port, '/', opts);
+  } finally {
+    await stopServer(bare.child);
+  }
+}
+
 /** The markdown table of measured routes beside their ceiling ("bad" = errors + non-2xx answers). */
 export function routeTable(ceiling: RouteResult, rows: RouteResult[], showPath: (path: string) => string = (p) => p): string {
   const line = (r: RouteResult) => `| ${r.name} | \`${showPath(r.path)}\` | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} | ${(r.rps / ceiling.rps).toFixed(2)} |`;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { connect } from '../src/db/connect.js';
-import { agentFor, ceiling, pool } from './open-day-client.js';
+import { agentFor, bareCeiling, pool } from './open-day-client.js';
 import { startServer, stopServer } from './servers.js';
 
 // Case creation under load: REQUESTS online applications (POST /api/v1/services/items/:code/applications)
@@ -40,13 +40,7 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 
 /** Runs the case-creation benchmark and returns the markdown section for docs/benchmarks.md. */
 export async function runServiceCasesBench(): Promise<string> {
-  const bare = await startServer<Info>('bench/bare-server.ts', {});
-  let bareRps: number;
-  try {
-    bareRps = await ceiling(bare.info.port, '/', REQUESTS, CONNECTIONS);
-  } finally {
-    await stopServer(bare.child);
-  }
+  const bareRps = await bareCeiling(REQUESTS, CONNECTIONS);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cases-'));
   const url = `sqlite:${path.join(dir, 'cases.db')}`;
   const server = await startServer<Info>('bench/service-cases-server.ts', { DATABASE_URL: url, APPLICANTS: String(Math.max(CONNECTIONS, 100)) });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { measureRoute, routeTable, startServer, stopServer, type RouteResult } from './servers.js';
+import { bareCeilingRoute, measureRoute, routeTable, startServer, stopServer, type RouteResult } from './servers.js';
 
 // Catalogue pages over BENCH_SERVICE_ITEMS (20,000) items: the search page with a common word, an
 // item page, the list page and a filtered list page, each measured with autocannon at CONNECTIONS
@@ -23,13 +23,7 @@ const measureRouteHere = (name: string, port: number, urlPath: string, headers?:
 
 /** Runs the catalogue benchmark and returns the markdown section for docs/benchmarks.md. */
 export async function runServiceCatalogueBench(): Promise<string> {
-  const bare = await startServer<Info>('bench/bare-server.ts', {});
-  let ceiling: RouteResult;
-  try {
-    ceiling = await measureRouteHere('Bare Fastify ceiling', bare.info.port, '/');
-  } finally {
-    await stopServer(bare.child);
-  }
+  const ceiling = await bareCeilingRoute({ connections: CONNECTIONS, seconds: SECONDS });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-catalogue-'));
   const server = await startServer<Info>('bench/service-catalogue-server.ts', { DATABASE_URL: `sqlite:${path.join(dir, 'catalogue.db')}`, BENCH_SERVICE_ITEMS: String(ITEMS) });
   const rows: RouteResult[] = [];
