@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import { startServer, stopServer } from './servers.js';
 
@@ -47,16 +48,55 @@ export async function pool(n: number, concurrency: number, job: (i: number) => P
 }
 
 /**
- * Requests per second of one request repeated `n` times with the same client and concurrency (after a
- * short warm-up); every answer must have status `expect`.
+ * CPU time in µs that process `pid` has used so far (user + system, all its threads), read from
+ * /proc on Linux; undefined elsewhere, and the benchmark then reports no server CPU.
  */
-export async function rate(port: number, method: 'GET' | 'POST', path: string, n: number, concurrency: number, opts: { body?: unknown; expect?: number } = {}): Promise<number> {
+export function processCpuMicros(pid: number | undefined): number | undefined {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 per second on Linux).
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU spent per request by the load generator (this process) and by the server, in µs. */
+export interface CpuPerRequest {
+  client: number;
+  server: number | undefined;
+}
+
+/** Starts counting CPU of this process and of the server `pid`; the function returned gives the cost per request of `n` requests since. */
+export function cpuMeter(pid: number | undefined): (n: number) => CpuPerRequest {
+  const client0 = process.cpuUsage();
+  const server0 = processCpuMicros(pid);
+  return (n) => {
+    const c = process.cpuUsage(client0);
+    const server1 = processCpuMicros(pid);
+    return { client: (c.user + c.system) / n, server: server0 === undefined || server1 === undefined ? undefined : (server1 - server0) / n };
+  };
+}
+
+/** A measured rate: requests per second and what each request cost in CPU. */
+export interface Measured {
+  rps: number;
+  cpu: CpuPerRequest;
+}
+
+/**
+ * Requests per second of one request repeated `n` times with the same client and concurrency (after a
+ * short warm-up), with the CPU each request cost the client and the server (process `serverPid`);
+ * every answer must have status `expect`.
+ */
+export async function rate(port: number, serverPid: number | undefined, method: 'GET' | 'POST', path: string, n: number, concurrency: number, opts: { body?: unknown; expect?: number } = {}): Promise<Measured> {
   const expect = opts.expect ?? 200;
   const agent = agentFor(concurrency);
   await pool(2000, concurrency, async () => {
     await request(agent, port, method, path, opts.body);
   });
   const t0 = performance.now();
+  const cpu = cpuMeter(serverPid);
   let failed = 0;
   await pool(n, concurrency, async () => {
     if ((await request(agent, port, method, path, opts.body)).status !== expect) {
@@ -64,23 +104,19 @@ export async function rate(port: number, method: 'GET' | 'POST', path: string, n
     }
   });
   const seconds = (performance.now() - t0) / 1000;
+  const used = cpu(n);
   agent.destroy();
   if (failed > 0) {
     throw new Error(`${method} ${path}: ${failed} answers were not ${expect}`);
   }
-  return n / seconds;
-}
-
-/** Requests per second of GET `path` with the same client and concurrency (the bare ceiling). */
-export function ceiling(port: number, path: string, n: number, concurrency: number): Promise<number> {
-  return rate(port, 'GET', path, n, concurrency);
+  return { rps: n / seconds, cpu: used };
 }
 
 /** The bare Fastify ceiling (bench/bare-server.ts, started for the purpose) with this client: GET / `n` times. */
-export async function bareCeiling(n: number, concurrency: number): Promise<number> {
+export async function bareCeiling(n: number, concurrency: number): Promise<Measured> {
   const bare = await startServer('bench/bare-server.ts', {});
   try {
-    return await ceiling(bare.info.port, '/', n, concurrency);
+    return await rate(bare.info.port, bare.child.pid, 'GET', '/', n, concurrency);
   } finally {
     await stopServer(bare.child, 'SIGTERM');
   }

@@ -40,7 +40,7 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 
 /** Runs the case-creation benchmark and returns the markdown section for docs/benchmarks.md. */
 export async function runServiceCasesBench(): Promise<string> {
-  const bareRps = await bareCeiling(REQUESTS, CONNECTIONS);
+  const bareRps = (await bareCeiling(REQUESTS, CONNECTIONS)).rps;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cases-'));
   const url = `sqlite:${path.join(dir, 'cases.db')}`;
   const server = await startServer<Info>('bench/service-cases-server.ts', { DATABASE_URL: url, APPLICANTS: String(Math.max(CONNECTIONS, 100)) });
