@@ -223,6 +223,118 @@ describe(`open-day suggestions over HTTP (${TEST_DIALECT})`, () => {
     expect((await notices(dup.id)).map((n) => n.dedupeKey)).toEqual([`open-day-suggestion:${dup.id}:received`, `open-day-suggestion:${dup.id}:merged`, `open-day-suggestion:${dup.id}:routed`]);
   });
 
+  it('splits a suggestion of several matters into parts with their lineage public; the submitter and merged followers hear of each part', async () => {
+    const whole = await submit({ category: 'livelihood', content: `建议延长政务大厅午间服务时间，并在周边增设停车位${uid()}`, contact: 'whole@example.org', submitterName: '李华' });
+    const dup = await submit({ contact: 'dup2@example.org' });
+    const countOf = async () => Number((await db().selectFrom('openDaySuggestion').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+    // Not before publication; not by a unit (which does not even see an unrouted suggestion).
+    const early = await act(admin, whole.id, 'split', { category1: 'services', content1: '延长政务大厅午间服务时间', category2: 'urban', content2: '在政务大厅周边增设停车位' });
+    expect(early.statusCode).toBe(409);
+    await publish(whole.id);
+    expect((await act(unitEditor, whole.id, 'split', { category1: 'services', content1: '延长政务大厅午间服务时间', category2: 'urban', content2: '在政务大厅周边增设停车位' })).statusCode).toBe(404);
+    // Merge a duplicate into the whole before it is split: its submitter follows the parts.
+    expect((await act(admin, dup.id, 'merge', { target: whole.trackingCode })).statusCode).toBe(303);
+
+    // Bad forms name the part and write nothing.
+    const before = await countOf();
+    const one = await act(admin, whole.id, 'split', { category1: 'services', content1: '延长政务大厅午间服务时间', category2: 'urban', content2: '' });
+    expect(one.statusCode).toBe(400);
+    expect(one.body).toContain('id="content2-error"');
+    expect(one.body).toContain('请至少填写两项事项');
+    const bad = await act(admin, whole.id, 'split', { category1: '', content1: '延长政务大厅午间服务时间', category2: 'urban', content2: '短' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('id="category1-error"');
+    expect(bad.body).toContain('id="content2-error"');
+    expect(bad.body).toContain('第 1 项 · 建议类别');
+    expect(bad.body).toContain('延长政务大厅午间服务时间');
+    const en = await admin.post(`${page(whole.id)}/split?lang=en`, { category1: 'services', content1: '延长政务大厅午间服务时间' }, `${page(whole.id)}?lang=en`);
+    expect(en.statusCode).toBe(400);
+    expect(en.body).toContain('Fill in at least two parts');
+    await admin.get(`${page(whole.id)}?lang=zh-CN`);
+    expect(await countOf()).toBe(before);
+    expect((await row(whole.trackingCode)).status).toBe('received');
+
+    const ok = await act(admin, whole.id, 'split', { category1: 'services', content1: '延长政务大厅午间服务时间', category2: 'urban', content2: '在政务大厅周边增设停车位', category3: 'other', content3: '' });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe(`${page(whole.id)}?done=split`);
+    expect(await countOf()).toBe(before + 2);
+    const parent = await row(whole.trackingCode);
+    expect(parent.status).toBe('split');
+    const parts = await db().selectFrom('openDaySuggestion').selectAll().where('splitFromId', '=', whole.id).orderBy('id').execute();
+    expect(parts.map((p) => [p.category, p.content, p.status])).toEqual([
+      ['services', '延长政务大厅午间服务时间', 'received'],
+      ['urban', '在政务大厅周边增设停车位', 'received'],
+    ]);
+    // Each part keeps the whole's campaign, submitter, contact and submission time.
+    for (const p of parts) {
+      expect(p).toMatchObject({ campaignId: parent.campaignId, submitterName: '李华', contact: 'whole@example.org', createdAt: parent.createdAt, source: parent.source });
+    }
+    const [p1, p2] = parts as [typeof parent, typeof parent];
+
+    // The lineage is public both ways, on the pages and in the API.
+    const wholePage = await anon.get(`/open-days/suggestions/${whole.trackingCode}`);
+    expect(wholePage.body).toContain('已拆分为以下 2 条分别办理');
+    expect(wholePage.body).toContain(`href="/open-days/suggestions/${p1.trackingCode}"`);
+    expect(wholePage.body).toContain(`拆分为 ${p1.trackingCode}、${p2.trackingCode} 分别办理`);
+    const partPage = await anon.get(`/open-days/suggestions/${p2.trackingCode}`);
+    expect(partPage.statusCode).toBe(200);
+    expect(partPage.body).toContain('在政务大厅周边增设停车位');
+    expect(partPage.body).toContain(`由建议 ${whole.trackingCode} 拆分而来`);
+    expect(partPage.body).toContain(`href="/open-days/suggestions/${whole.trackingCode}"`);
+    expect(partPage.body).not.toContain('whole@example.org');
+    expect((await app.inject(`/api/v1/open-days/suggestions/${whole.trackingCode}`)).json()).toMatchObject({
+      status: 'split',
+      splitFrom: null,
+      splitInto: [
+        { trackingCode: p1.trackingCode, status: 'received', category: 'services' },
+        { trackingCode: p2.trackingCode, status: 'received', category: 'urban' },
+      ],
+    });
+    expect((await app.inject(`/api/v1/open-days/suggestions/${p1.trackingCode}`)).json()).toMatchObject({ published: true, content: '延长政务大厅午间服务时间', splitFrom: { trackingCode: whole.trackingCode, status: 'split' }, splitInto: [] });
+    const tracker = await anon.get(`/open-days/${campaign.slug}/suggestions?status=split`);
+    expect(tracker.body).toContain(`#${whole.trackingCode}`);
+    expect(tracker.body).toContain('有 1 条包含多项内容，拆分为 2 条分别办理');
+
+    // A split suggestion is ended: no second split, no merging into it.
+    expect((await act(admin, whole.id, 'split', { category1: 'services', content1: '延长政务大厅午间服务时间', category2: 'urban', content2: '在政务大厅周边增设停车位' })).statusCode).toBe(409);
+    const other = await submit();
+    await publish(other.id);
+    const into = await act(admin, other.id, 'merge', { target: whole.trackingCode });
+    expect(into.statusCode).toBe(400);
+    expect(into.body).toContain('已拆分');
+
+    // Each part goes its own way; the submitter hears of each, and so does the merged duplicate's.
+    await route(p1.id, unit.id);
+    await route(p2.id, otherUnit.id);
+    expect((await row(p2.trackingCode)).departmentId).toBe(otherUnit.id);
+    expect((await notices(whole.id)).map((n) => n.dedupeKey)).toEqual([`open-day-suggestion:${whole.id}:received`, `open-day-suggestion:${whole.id}:published`, `open-day-suggestion:${whole.id}:split`]);
+    expect((await notices(whole.id))[2]!.body).toContain(`已拆分为 ${p1.trackingCode}、${p2.trackingCode}`);
+    expect((await notices(p1.id)).map((n) => n.dedupeKey)).toEqual([`open-day-suggestion:${p1.id}:routed`]);
+    expect((await notices(p2.id)).map((n) => n.dedupeKey)).toEqual([`open-day-suggestion:${p2.id}:routed`]);
+    expect((await notices(dup.id)).map((n) => n.dedupeKey)).toEqual([
+      `open-day-suggestion:${dup.id}:received`,
+      `open-day-suggestion:${dup.id}:merged`,
+      `open-day-suggestion:${dup.id}:split`,
+      `open-day-suggestion:${dup.id}:${p1.id}:routed`,
+      `open-day-suggestion:${dup.id}:${p2.id}:routed`,
+    ]);
+
+    // Staff writes are audited: the split on the whole, the creation of each part.
+    const audit = await db().selectFrom('auditLog').select(['action', 'entityId']).where('entityType', '=', 'open_day_suggestion').where('entityId', 'in', [String(whole.id), String(p1.id), String(p2.id)]).orderBy('id').execute();
+    expect(audit.map((a) => [a.action, a.entityId])).toEqual([
+      ['open_day_suggestion.publish', String(whole.id)],
+      ['open_day_suggestion.split', String(whole.id)],
+      ['open_day_suggestion.split_part', String(p1.id)],
+      ['open_day_suggestion.split_part', String(p2.id)],
+      ['open_day_suggestion.route', String(p1.id)],
+      ['open_day_suggestion.route', String(p2.id)],
+    ]);
+    // The staff page shows the lineage both ways.
+    expect((await admin.get(page(whole.id))).body).toContain(`href="/admin/open-days/suggestions/${p2.id}"`);
+    expect((await admin.get(page(p1.id))).body).toContain(`href="/admin/open-days/suggestions/${whole.id}"`);
+  });
+
   it('outcomes: not adopted needs a reason, converted needs a measure; one measure answers many', async () => {
     const a = await submit({ contact: '13900001111' });
     const b = await submit();

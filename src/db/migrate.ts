@@ -23,6 +23,7 @@ import * as m001730 from './migrations/2026_11_29_001730_consultations.js';
 import * as m001800 from './migrations/2026_11_29_001800_expropriation.js';
 import * as m001810 from './migrations/2026_11_29_001810_disclosure_requests.js';
 import * as m001900 from './migrations/2026_11_29_001900_open_day_need_adoption.js';
+import * as m002000 from './migrations/2026_11_29_002000_open_day_suggestion_split.js';
 
 // Listed statically, not read from the folder, so the bundle-free tsx runtime and tests find them alike.
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_001800_expropriation': m001800,
   '2026_11_29_001810_disclosure_requests': m001810,
   '2026_11_29_001900_open_day_need_adoption': m001900,
+  '2026_11_29_002000_open_day_suggestion_split': m002000,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

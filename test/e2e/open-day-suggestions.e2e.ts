@@ -165,4 +165,47 @@ describe('open-day suggestion journeys in Chromium', () => {
     await expect(page.locator('.suggestion-path li').first().textContent()).resolves.toContain('收到建议');
     await expectAccessible(page);
   });
+
+  it('the general office splits a suggestion of two matters; the public follows the lineage to each part', async () => {
+    const visitor = await newPage();
+    await visitor.goto(`${base}/open-days/points/${point.code}/suggest`);
+    await visitor.getByLabel(/建议类别/).selectOption('services');
+    await visitor.getByLabel(/建议内容/).fill('建议开放日期间延长政务大厅午间服务时间，同时在大厅周边增设临时停车位。');
+    await visitor.getByLabel('联系方式').fill('13900002222');
+    await visitor.getByRole('button', { name: '提交建议' }).click();
+    const whole = /JY[0-9A-Z]{8}/.exec(visitor.url())![0];
+
+    const office = await signedIn('admin', 'gongkai-admin-2026');
+    await office.goto(`${base}/admin/open-days/suggestions?queue=moderation`);
+    await office.getByRole('link', { name: `#${whole}` }).click();
+    await office.getByRole('button', { name: '审核通过并公开' }).click();
+    // One part only is refused, naming the empty second part.
+    const first = office.getByRole('group', { name: '第 1 项' });
+    const second = office.getByRole('group', { name: '第 2 项' });
+    await first.getByLabel('建议内容').fill('开放日期间延长政务大厅午间服务时间');
+    await office.getByRole('button', { name: '拆分', exact: true }).click();
+    await expect(office.locator('#content2-error').textContent()).resolves.toContain('请至少填写两项事项');
+    await expectAccessible(office);
+    await second.getByLabel('建议类别').selectOption('urban');
+    await second.getByLabel('建议内容').fill('在政务大厅周边增设临时停车位');
+    await office.getByRole('button', { name: '拆分', exact: true }).click();
+    await expect(office.getByRole('status').textContent()).resolves.toContain('建议已拆分');
+    await expect(office.locator('.suggestion-path').textContent()).resolves.toContain('拆分为');
+    await expectAccessible(office);
+
+    await visitor.goto(`${base}/open-days/suggestions/${whole}`);
+    await expect(visitor.locator('main').textContent()).resolves.toContain('已拆分为以下 2 条分别办理');
+    await expectAccessible(visitor);
+    const parts = visitor.locator('.split-parts a');
+    expect(await parts.count()).toBe(2);
+    await parts.nth(1).click();
+    const main = (await visitor.locator('main').textContent()) ?? '';
+    expect(main).toContain('在政务大厅周边增设临时停车位');
+    expect(main).toContain(`由建议 ${whole} 拆分而来`);
+    expect(main).toContain('城市管理');
+    expect(main).not.toContain('13900002222');
+    await expectAccessible(visitor);
+    await visitor.getByRole('link', { name: `#${whole}` }).click();
+    await expect(visitor.locator('h1').textContent()).resolves.toBe(`建议 ${whole}`);
+  });
 });

@@ -16,7 +16,7 @@ import * as measures from './open-day-suggestions.measures.js';
 import { getForStaff, listForStaff } from './open-day-suggestions.staff.js';
 import { campaignOptions } from './open-day-suggestions.repository.js';
 import { requireSuggestionStaff } from './open-day-suggestions.policy.js';
-import { AnswerSchema, MeasureSchema, MergeSchema, OutcomeSchema, RejectSchema, RouteSchema, StaffQuery } from './open-day-suggestions.schema.js';
+import { AnswerSchema, MeasureSchema, MergeSchema, OutcomeSchema, RejectSchema, RouteSchema, SplitSchema, StaffQuery } from './open-day-suggestions.schema.js';
 import { StaffListPage, StaffSuggestionPage, doneNotice, type ActionError } from './open-day-suggestions.admin-views.js';
 import { StaffMeasurePage, StaffMeasuresPage, SuggestQrPage } from './open-day-suggestions.measure-views.js';
 import { pointSuggestUrl, qrSvg } from './open-day-suggestions.qr.js';
@@ -67,6 +67,7 @@ export async function suggestionsAdminRoutes(app: FastifyInstance): Promise<void
     });
   step('reject', 'rejected', RejectSchema, (trx, req, id, input) => service.rejectSuggestion(trx, actor(req), req.user, id, input));
   step('merge', 'merged', MergeSchema, (trx, req, id, input) => service.mergeSuggestion(trx, actor(req), req.user, id, input.target));
+  step('split', 'split', SplitSchema, (trx, req, id, parts) => service.splitSuggestion(trx, actor(req), req.user, id, parts));
   step('route', 'routed', RouteSchema, (trx, req, id, input) => service.routeSuggestion(trx, actor(req), req.user, id, input.departmentId));
   step('answer', 'answered', AnswerSchema, (trx, req, id, input) => service.answerSuggestion(trx, actor(req), req.user, id, input));
   step('outcome', 'decided', OutcomeSchema, (trx, req, id, input) => service.decideOutcome(trx, actor(req), req.user, id, input));

@@ -2,7 +2,7 @@ import type { ViewContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
 import { Csrf, DateText, DateTimeText, ErrorSummary, Field, Notice, Pagination, Select, TextArea, emptyForm, label, type FormState } from '../../views/components.js';
 import { departmentName } from '../departments/index.js';
-import { REJECT_KINDS, STAFF_QUEUES, type StaffQueue } from './open-day-suggestions.schema.js';
+import { CATEGORIES, REJECT_KINDS, SPLIT_MAX_PARTS, STAFF_QUEUES, splitPartFields, type StaffQueue } from './open-day-suggestions.schema.js';
 import { OUTCOMES, dueState } from './open-day-suggestions.status.js';
 import { DueBadge, MeasureProgress, Paragraphs, PathList, StatusBadge, categoryLabel, excerpt, unitName } from './open-day-suggestions.parts.js';
 import type { StaffListData, StaffSuggestionData } from './open-day-suggestions.staff.js';
@@ -155,7 +155,7 @@ export function StaffListPage({ ctx, data, today, campaign, department }: { ctx:
 
 /** Which action form failed, with its values and problems. */
 export interface ActionError {
-  action: 'reject' | 'merge' | 'route' | 'answer' | 'outcome';
+  action: 'reject' | 'merge' | 'split' | 'route' | 'answer' | 'outcome';
   form: FormState;
 }
 
@@ -170,7 +170,16 @@ const actionLabels = (ctx: ViewContext) => ({
   measureTitle: ctx.t('suggestions.measure_new_title'),
   measureDescription: ctx.t('suggestions.measure_new_description'),
   measureDueOn: ctx.t('suggestions.measure_new_due'),
+  ...Object.fromEntries(
+    splitParts().flatMap(({ n, category, content }) => [
+      [category, `${ctx.t('suggestions.split_part', { n })} · ${ctx.t('suggestions.category')}`],
+      [content, `${ctx.t('suggestions.split_part', { n })} · ${ctx.t('suggestions.content')}`],
+    ]),
+  ),
 });
+
+/** The numbered parts of the split form. */
+const splitParts = () => Array.from({ length: SPLIT_MAX_PARTS }, (_, i) => ({ n: i + 1, ...splitPartFields(i + 1) }));
 
 /** The staff page of one suggestion: everything about it (with the contact), its path, and the forms of the next steps. */
 export function StaffSuggestionPage({ ctx, data, today, notice, error }: { ctx: ViewContext; data: StaffSuggestionData; today: string; notice?: string | undefined; error?: ActionError | undefined }) {
@@ -225,6 +234,22 @@ export function StaffSuggestionPage({ ctx, data, today, notice, error }: { ctx: 
         {data.target && (
           <p>
             {t('suggestions.merged_into')} <a href={`/admin/open-days/suggestions/${data.target.id}`}>#{data.target.trackingCode}</a>
+          </p>
+        )}
+        {data.splitFrom && (
+          <p>
+            {t('suggestions.split_from')} <a href={`/admin/open-days/suggestions/${data.splitFrom.id}`}>#{data.splitFrom.trackingCode}</a>
+          </p>
+        )}
+        {data.parts.length > 0 && (
+          <p>
+            {t('suggestions.split_into', { count: data.parts.length })}{' '}
+            {data.parts.map((p, i) => (
+              <span key={p.id}>
+                {i > 0 && '、'}
+                <a href={`/admin/open-days/suggestions/${p.id}`}>#{p.trackingCode}</a>
+              </span>
+            ))}
           </p>
         )}
         {data.followers.length > 0 && (
@@ -290,6 +315,29 @@ export function StaffSuggestionPage({ ctx, data, today, notice, error }: { ctx: 
           </form>
         </section>
       )}
+      {data.actions.includes('split') && (
+        <section aria-labelledby="split-h">
+          <h2 id="split-h">{t('suggestions.split')}</h2>
+          <form method="post" action={post('split')} class="form">
+            <Csrf ctx={ctx} />
+            <p class="hint">{t('suggestions.split_hint')}</p>
+            {splitParts().map(({ n, category, content }) => {
+              // The first two parts start in the whole's category; staff change what differs.
+              const form = error?.action === 'split' ? error.form : emptyForm(n <= 2 ? { [category]: s.category } : {});
+              return (
+                <fieldset key={n}>
+                  <legend>{t('suggestions.split_part', { n })}</legend>
+                  <Select ctx={ctx} form={form} name={category} label={t('suggestions.category')} options={CATEGORIES.map((c) => ({ value: c, label: categoryLabel(ctx, c) }))} />
+                  <TextArea ctx={ctx} form={form} name={content} label={t('suggestions.content')} rows={3} />
+                </fieldset>
+              );
+            })}
+            <button type="submit" class="button">
+              {t('suggestions.split_send')}
+            </button>
+          </form>
+        </section>
+      )}
       {data.actions.includes('answer') && (
         <section aria-labelledby="answer-h">
           <h2 id="answer-h">{t('suggestions.answer')}</h2>
@@ -333,6 +381,6 @@ export function StaffSuggestionPage({ ctx, data, today, notice, error }: { ctx: 
 
 /** The label of a staff notice after an action (?done=…). */
 export function doneNotice(ctx: ViewContext, done: unknown): string | undefined {
-  const known = ['published', 'rejected', 'merged', 'routed', 'answered', 'decided', 'saved'];
+  const known = ['published', 'rejected', 'merged', 'split', 'routed', 'answered', 'decided', 'saved'];
   return typeof done === 'string' && known.includes(done) ? label(ctx, `suggestions.done.${done}`) : undefined;
 }

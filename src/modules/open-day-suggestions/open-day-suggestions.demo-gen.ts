@@ -132,6 +132,7 @@ export function generateSuggestions(opts: { campaign: DemoCampaign; points: Demo
       contact: b.withContact ? `citizen${i + 1}@example.org` : '',
       status: 'received',
       mergedIntoId: null,
+      splitFromId: null,
       departmentId: null,
       routedAt: null,
       dueOn: null,

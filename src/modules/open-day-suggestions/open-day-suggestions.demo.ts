@@ -94,6 +94,15 @@ async function loadUpcoming(trx: Executor, ctx: DemoContext, campaign: CampaignR
   await service.routeSuggestion(trx, ctx.actor, admin, routed, urban);
   const duplicate = await send({ category: 'urban', content: '建议城管执法开放点现场演示执法流程，讲讲依据是什么。' });
   await service.mergeSuggestion(trx, ctx.actor, admin, duplicate, (await repo.findById(trx, routed))!.trackingCode);
+  // One suggestion raises two matters for two units: split, and each part routed on its own.
+  const twoMatters = await send({ category: 'services', content: '建议开放日期间延长政务服务大厅午间服务时间；另外大厅周边停车难，希望增设临时停车位。', submitterName: '陈女士' });
+  await service.publishSuggestion(trx, ctx.actor, admin, twoMatters);
+  await service.splitSuggestion(trx, ctx.actor, admin, twoMatters, [
+    { category: 'services', content: '开放日期间延长政务服务大厅午间服务时间。' },
+    { category: 'urban', content: '在政务服务大厅周边增设临时停车位。' },
+  ]);
+  const parking = await repo.partsOf(trx, twoMatters);
+  await service.routeSuggestion(trx, ctx.actor, admin, parking[1]!.id, urban);
   const spam = await send({ category: 'other', content: '低价代办各类证件，请加微信联系。' });
   await service.rejectSuggestion(trx, ctx.actor, admin, spam, { kind: 'spam', reason: '广告内容' });
 }

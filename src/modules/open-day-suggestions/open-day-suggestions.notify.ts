@@ -43,8 +43,10 @@ export interface StepNotice {
 /**
  * Tells the submitters of these suggestions (those who left a contact) about a step, in the caller's
  * transaction. One notice per suggestion and step ever (the dedupe key), in Chinese with English below.
+ * `via` is the part whose step it is, when these are followers of a suggestion split into parts: they
+ * hear of each part's steps, so the part is in the dedupe key.
  */
-export async function notifySubmitters(trx: Executor, suggestions: Array<{ id: number; trackingCode: string; contact: string }>, notice: StepNotice): Promise<number> {
+export async function notifySubmitters(trx: Executor, suggestions: Array<{ id: number; trackingCode: string; contact: string }>, notice: StepNotice, via?: number): Promise<number> {
   const withContact = suggestions.filter((s) => s.contact.trim() !== '');
   if (withContact.length === 0) {
     return 0;
@@ -54,7 +56,7 @@ export async function notifySubmitters(trx: Executor, suggestions: Array<{ id: n
     const params = { code: s.trackingCode, ...notice.params };
     return {
       recipient: { kind: RECIPIENT_KIND, key: String(s.id) },
-      dedupeKey: `open-day-suggestion:${s.id}:${notice.step}`,
+      dedupeKey: via === undefined ? `open-day-suggestion:${s.id}:${notice.step}` : `open-day-suggestion:${s.id}:${via}:${notice.step}`,
       topic: 'open-day-suggestion',
       title: translate('zh-CN', 'suggestions.notice.title', params),
       body: `${translate('zh-CN', key, params)}\n\n${translate('en', key, params)}`,

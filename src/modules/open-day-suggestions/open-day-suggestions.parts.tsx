@@ -16,6 +16,7 @@ const BADGE: Record<string, string> = {
   explained: 'status-published',
   not_adopted: 'status-draft',
   merged: 'status-withdrawn',
+  split: 'status-withdrawn',
   rejected: 'status-rejected',
 };
 
@@ -52,6 +53,10 @@ function stepText(ctx: ViewContext, e: SuggestionEventRow, departments: Map<numb
       return ctx.t('suggestions.step.routed', { unit: unitName(ctx, departments, n.departmentId ?? null), dueOn: n.dueOn ?? '-' });
     case 'merged':
       return ctx.t('suggestions.step.merged', { code: n.into ?? '-' });
+    case 'split':
+      return ctx.t('suggestions.step.split', { codes: (n.parts ?? []).join('、') });
+    case 'received':
+      return n.from ? ctx.t('suggestions.step.received_split', { code: n.from }) : label(ctx, 'suggestions.step.received');
     case 'rejected':
       return ctx.t('suggestions.step.rejected', { kind: label(ctx, `suggestions.reject_kind.${n.kind ?? 'spam'}`) });
     default:

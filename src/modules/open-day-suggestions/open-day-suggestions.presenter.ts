@@ -8,6 +8,10 @@ export interface StepNote {
   departmentId?: number;
   dueOn?: string;
   into?: string;
+  /** Split: the parts' tracking codes. */
+  parts?: string[];
+  /** A part: the tracking code of the suggestion it was split from. */
+  from?: string;
   kind?: string;
   measureId?: number;
   text?: string;
@@ -36,6 +40,8 @@ export function presentStep(e: SuggestionEventRow, departments: Map<number, Depa
     unit: d ? { id: d.id, nameZh: d.nameZh, nameEn: d.nameEn } : null,
     dueOn: n.dueOn ?? null,
     mergedInto: n.into ?? null,
+    splitInto: Array.isArray(n.parts) ? n.parts : null,
+    splitFrom: n.from ?? null,
     rejectKind: n.kind ?? null,
     measureId: n.measureId ?? null,
   };
@@ -101,6 +107,9 @@ export function presentTracking(data: TrackingData) {
     campaign: data.campaign ? { id: data.campaign.id, slug: data.campaign.slug, title: data.campaign.title } : null,
     point: data.point ? { code: data.point.code, topic: data.point.topic, organiser: data.point.organiser } : null,
     mergedInto: target ? presentCore(target, data.targetPublished, data.events.get(target.id) ?? [], data.departments) : null,
+    /** The suggestion this one is a part of, and the parts it was split into: the lineage both ways. */
+    splitFrom: data.splitFrom ? { trackingCode: data.splitFrom.trackingCode, status: data.splitFrom.status, url: `/open-days/suggestions/${data.splitFrom.trackingCode}` } : null,
+    splitInto: data.parts.map((p) => ({ trackingCode: p.trackingCode, status: p.status, category: p.category, url: `/open-days/suggestions/${p.trackingCode}` })),
     measure: data.measure ? presentMeasure(data.measure, data.departments) : null,
   };
 }

@@ -145,6 +145,19 @@ export function mergedInto(db: Executor, targetId: number) {
   return db.selectFrom('openDaySuggestion').select(['id', 'trackingCode', 'contact', 'submitterName']).where('mergedIntoId', '=', targetId).orderBy('id').execute();
 }
 
+/** The followers of several suggestions at once (a part's followers include those of the suggestions it was split from). */
+export async function mergedIntoAny(db: Executor, targetIds: number[]) {
+  if (targetIds.length === 0) {
+    return [];
+  }
+  return db.selectFrom('openDaySuggestion').select(['id', 'trackingCode', 'contact', 'submitterName']).where('mergedIntoId', 'in', targetIds).orderBy('id').execute();
+}
+
+/** The parts a suggestion was split into, in the order staff wrote them. */
+export function partsOf(db: Executor, splitFromId: number): Promise<SuggestionRow[]> {
+  return db.selectFrom('openDaySuggestion').selectAll().where('splitFromId', '=', splitFromId).orderBy('id').execute();
+}
+
 /** Moves the followers of one suggestion to another (merging keeps one level). */
 export async function repointMerged(db: Executor, fromId: number, toId: number, at: string): Promise<void> {
   await db.updateTable('openDaySuggestion').set({ mergedIntoId: toId, updatedAt: at }).where('mergedIntoId', '=', fromId).execute();
@@ -239,10 +252,22 @@ export async function statusCounts(db: Executor, campaignId: number): Promise<Re
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-/** Counts by source (visit / online) of a campaign's suggestions. */
+/** Counts by source (visit / online) of the suggestions a campaign received (parts of split ones are not received, so not counted). */
 export async function sourceCounts(db: Executor, campaignId: number): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('openDaySuggestion').select(['source', (eb) => eb.fn.countAll<number>().as('n')]).where('campaignId', '=', campaignId).groupBy('source').execute();
+  const rows = await db
+    .selectFrom('openDaySuggestion')
+    .select(['source', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('campaignId', '=', campaignId)
+    .where('splitFromId', 'is', null)
+    .groupBy('source')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.source, Number(r.n)]));
+}
+
+/** How many parts a campaign's split suggestions were split into. */
+export async function splitPartCount(db: Executor, campaignId: number): Promise<number> {
+  const r = await db.selectFrom('openDaySuggestion').select((eb) => eb.fn.countAll<number>().as('n')).where('campaignId', '=', campaignId).where('splitFromId', 'is not', null).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /** The deadline facts of every routed suggestion (of a campaign, or of some units). */

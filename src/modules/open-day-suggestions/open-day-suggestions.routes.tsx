@@ -25,7 +25,7 @@ const PointParams = z.object({ code: z.string().trim().min(1).max(30) });
 const CampaignQuery = z.object({ campaign: z.string().trim().max(60).optional() });
 
 const UnitOut = z.object({ id: z.number(), nameZh: z.string(), nameEn: z.string() }).nullable();
-const StepOut = z.object({ status: z.string(), at: z.string(), unit: UnitOut, dueOn: z.string().nullable(), mergedInto: z.string().nullable(), rejectKind: z.string().nullable(), measureId: z.number().nullable() });
+const StepOut = z.object({ status: z.string(), at: z.string(), unit: UnitOut, dueOn: z.string().nullable(), mergedInto: z.string().nullable(), splitInto: z.array(z.string()).nullable(), splitFrom: z.string().nullable(), rejectKind: z.string().nullable(), measureId: z.number().nullable() });
 const CoreOut = z.object({
   trackingCode: z.string(),
   status: z.string(),
@@ -48,6 +48,8 @@ const TrackingOut = CoreOut.extend({
   campaign: z.object({ id: z.number(), slug: z.string(), title: z.string() }).nullable(),
   point: z.object({ code: z.string(), topic: z.string(), organiser: z.string() }).nullable(),
   mergedInto: CoreOut.nullable(),
+  splitFrom: z.object({ trackingCode: z.string(), status: z.string(), url: z.string() }).nullable(),
+  splitInto: z.array(z.object({ trackingCode: z.string(), status: z.string(), category: z.string(), url: z.string() })),
   measure: z
     .object({ id: z.number(), title: z.string(), description: z.string(), owner: z.string(), ownerUnit: UnitOut, dueOn: z.string().nullable(), progress: z.string(), progressNote: z.string(), url: z.string() })
     .nullable(),

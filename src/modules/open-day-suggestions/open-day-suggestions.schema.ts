@@ -61,6 +61,56 @@ export type RejectInput = z.infer<typeof RejectSchema>;
 /** Merges a duplicate into the suggestion with this tracking code. */
 export const MergeSchema = z.strictObject({ target: z.string().trim().toUpperCase().min(1).max(16) });
 
+/** How many parts a split may make: at least two (else it is not a split), at most four on one form. */
+export const SPLIT_MIN_PARTS = 2;
+export const SPLIT_MAX_PARTS = 4;
+
+/** The form's numbered fields of one part: category1 and content1, category2 and content2, … */
+export const splitPartFields = (n: number) => ({ category: `category${n}`, content: `content${n}` });
+
+const splitFields = Object.fromEntries(
+  Array.from({ length: SPLIT_MAX_PARTS }, (_, i) => {
+    const f = splitPartFields(i + 1);
+    return [
+      [f.category, z.preprocess(blankToUndefined, z.enum(CATEGORIES).optional())],
+      [f.content, optionalText(CONTENT_MAX)],
+    ];
+  }).flat(),
+) as Record<string, z.ZodType<string | undefined>>;
+
+/**
+ * Splits a suggestion that raises several matters: each part is a restatement of one matter with its
+ * category. A part is filled when its text is; filled parts need a category and at least CONTENT_MIN
+ * characters, and there must be at least two. Empty slots are ignored.
+ */
+export const SplitSchema = z.strictObject(splitFields).transform((v, ctx) => {
+  const parts: Array<{ category: Category; content: string }> = [];
+  let problems = 0;
+  for (let n = 1; n <= SPLIT_MAX_PARTS; n++) {
+    const f = splitPartFields(n);
+    const content = v[f.content];
+    const category = v[f.category] as Category | undefined;
+    if (content === undefined) {
+      continue;
+    }
+    if (Array.from(content).length < CONTENT_MIN) {
+      ctx.addIssue({ code: 'custom', path: [f.content], message: 'suggestions.content_short' });
+      problems++;
+    }
+    if (category === undefined) {
+      ctx.addIssue({ code: 'custom', path: [f.category], message: 'validation.required' });
+      problems++;
+      continue;
+    }
+    parts.push({ category, content });
+  }
+  if (parts.length < SPLIT_MIN_PARTS && problems === 0) {
+    ctx.addIssue({ code: 'custom', path: [splitPartFields(parts.length + 1).content], message: 'suggestions.split_min_parts' });
+  }
+  return parts;
+});
+export type SplitParts = z.output<typeof SplitSchema>;
+
 /** Routes a suggestion to the responsible unit. */
 export const RouteSchema = z.strictObject({ departmentId: idParam });
 

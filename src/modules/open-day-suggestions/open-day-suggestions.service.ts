@@ -11,7 +11,7 @@ import { notifySubmitters, type StepNotice } from './open-day-suggestions.notify
 import { requireCoordinator, requireUnit } from './open-day-suggestions.policy.js';
 import { createMeasureRow } from './open-day-suggestions.measures.js';
 import { nextStatus, type SuggestionAction, type SuggestionStatus } from './open-day-suggestions.status.js';
-import type { AnswerInput, OutcomeInput, RejectInput, SuggestionInput } from './open-day-suggestions.schema.js';
+import type { AnswerInput, OutcomeInput, RejectInput, SplitParts, SuggestionInput } from './open-day-suggestions.schema.js';
 
 /** Letters of a tracking code: no 0/O, 1/I/L, so it can be read out and typed from paper. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -67,6 +67,7 @@ async function save(trx: Executor, origin: Origin, input: SuggestionInput, now: 
     contact: input.contact ?? '',
     status: 'received',
     mergedIntoId: null,
+    splitFromId: null,
     departmentId: null,
     routedAt: null,
     dueOn: null,
@@ -108,6 +109,20 @@ export async function submitOnline(trx: Executor, campaign: CampaignRow | undefi
   return save(trx, { campaign, pointId, source: 'online' }, input, now);
 }
 
+/** How far up a chain of splits (a part of a part …) followers are looked for. */
+const MAX_SPLIT_DEPTH = 8;
+
+/** The suggestions a part was split from, nearest first. */
+async function splitAncestors(db: Executor, s: repo.SuggestionRow): Promise<number[]> {
+  const out: number[] = [];
+  let from = s.splitFromId;
+  while (from !== null && out.length < MAX_SPLIT_DEPTH) {
+    out.push(from);
+    from = (await repo.findById(db, from))?.splitFromId ?? null;
+  }
+  return out;
+}
+
 async function load(db: Executor, id: number): Promise<repo.SuggestionRow> {
   const s = await repo.findById(db, id);
   if (!s) {
@@ -142,9 +157,18 @@ async function advance(
     before: { status: s.status, departmentId: s.departmentId, dueOn: s.dueOn },
     after: { status: to, ...change.patch, ...change.audit },
   });
-  // The submitter, and everyone whose duplicate was merged into this one, follow its path.
-  const followers = action.kind === 'merge' ? [] : await repo.mergedInto(trx, s.id);
-  await notifySubmitters(trx, [s, ...followers], change.notice ?? { step: event });
+  // The submitter, and everyone whose duplicate was merged into this one (or into a suggestion this one
+  // was split from), follow its path.
+  const notice = change.notice ?? { step: event };
+  if (action.kind === 'merge') {
+    await notifySubmitters(trx, [s], notice);
+    return to;
+  }
+  await notifySubmitters(trx, [s, ...(await repo.mergedInto(trx, s.id))], notice);
+  const ancestors = await splitAncestors(trx, s);
+  if (ancestors.length > 0) {
+    await notifySubmitters(trx, await repo.mergedIntoAny(trx, ancestors), notice, s.id);
+  }
   return to;
 }
 
@@ -173,13 +197,74 @@ export async function mergeSuggestion(trx: Executor, actor: Actor, user: Current
   if (!target || target.campaignId !== s.campaignId) {
     throw fieldError('target', 'suggestions.merge_unknown');
   }
-  if (target.id === s.id || target.status === 'merged' || target.status === 'rejected') {
+  if (target.id === s.id || target.status === 'merged' || target.status === 'split' || target.status === 'rejected') {
     throw fieldError('target', 'suggestions.merge_invalid_target');
   }
   const at = nowIso();
   await advance(trx, actor, u, s, { kind: 'merge' }, { patch: { mergedIntoId: target.id }, note: { into: target.trackingCode }, audit: { into: target.trackingCode }, notice: { step: 'merged', params: { target: target.trackingCode } } });
   // Whatever was merged into the duplicate now follows the target directly: one level only.
   await repo.repointMerged(trx, s.id, target.id, at);
+}
+
+/**
+ * Splits a suggestion that raises several matters into parts (建议拆分), each a restatement of one
+ * matter. A part is a new suggestion of the same campaign, point, visit and submitter, published at
+ * once and waiting to be routed to its own unit. The whole ends as split: its path names the parts,
+ * each part's path names the whole, and the submitter (with whoever's duplicate was merged into the
+ * whole) follows every part. Returns the parts' tracking codes.
+ */
+export async function splitSuggestion(trx: Executor, actor: Actor, user: CurrentUser | null, id: number, parts: SplitParts, now: string = nowIso()): Promise<string[]> {
+  const u = requireCoordinator(user);
+  const s = await load(trx, id);
+  if (s.status === 'received' && !(await repo.isPublished(trx, id))) {
+    throw new AppError('invalid_state', {}, [], 'suggestions.publish_first');
+  }
+  const codes: string[] = [];
+  while (codes.length < parts.length) {
+    const code = await freeTrackingCode(trx);
+    if (!codes.includes(code)) {
+      codes.push(code);
+    }
+  }
+  await advance(trx, actor, u, s, { kind: 'split' }, { note: { parts: codes }, audit: { parts: codes }, notice: { step: 'split', params: { parts: codes.join('、') } } });
+  for (const [i, part] of parts.entries()) {
+    const trackingCode = codes[i]!;
+    const partId = await repo.insertSuggestion(trx, {
+      campaignId: s.campaignId,
+      pointId: s.pointId,
+      registrationId: s.registrationId,
+      source: s.source,
+      trackingCode,
+      category: part.category,
+      content: part.content,
+      submitterName: s.submitterName,
+      contact: s.contact,
+      status: 'received',
+      mergedIntoId: null,
+      splitFromId: s.id,
+      departmentId: null,
+      routedAt: null,
+      dueOn: null,
+      answer: '',
+      answeredAt: null,
+      outcomeReason: '',
+      measureId: null,
+      // Submitted when the whole was: the part is the same person's words, restated.
+      createdAt: s.createdAt,
+      updatedAt: now,
+    });
+    await repo.insertEvents(trx, [
+      { suggestionId: partId, status: 'received', note: JSON.stringify({ from: s.trackingCode }), actorId: u.id, at: now },
+      { suggestionId: partId, status: repo.PUBLISHED_EVENT, note: '', actorId: u.id, at: now },
+    ]);
+    await recordAudit(trx, actor, {
+      action: 'open_day_suggestion.split_part',
+      entityType: 'open_day_suggestion',
+      entityId: partId,
+      after: { trackingCode, splitFrom: s.trackingCode, category: part.category, content: part.content },
+    });
+  }
+  return codes;
 }
 
 /**

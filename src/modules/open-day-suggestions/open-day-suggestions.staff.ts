@@ -25,7 +25,7 @@ function queueFilter(queue: StaffQueue): repo.StaffFilter {
     case 'answered':
       return { statuses: ['answered'] };
     case 'closed':
-      return { statuses: [...OUTCOMES, 'merged', 'rejected'] };
+      return { statuses: [...OUTCOMES, 'merged', 'split', 'rejected'] };
     case 'all':
       return {};
   }
@@ -86,22 +86,25 @@ export async function getForStaff(db: Executor, user: CurrentUser | null, id: nu
       case 'merge':
         return coordinator;
       case 'route':
+      case 'split':
         return coordinator && published;
       case 'answer':
       case 'outcome':
         return unit;
     }
   });
-  const [events, campaign, point, followers, target, measure, measures, departments] = await Promise.all([
+  const [events, campaign, point, followers, target, splitFrom, parts, measure, measures, departments] = await Promise.all([
     repo.eventsOf(db, [id]),
     campaignById(db, s.campaignId),
     s.pointId === null ? undefined : pointById(db, s.pointId),
     repo.mergedInto(db, id),
     s.mergedIntoId === null ? undefined : repo.findById(db, s.mergedIntoId),
+    s.splitFromId === null ? undefined : repo.findById(db, s.splitFromId),
+    repo.partsOf(db, id),
     s.measureId === null ? undefined : repo.findMeasure(db, s.measureId),
     repo.measuresWithCounts(db, s.campaignId),
     departmentsById(db),
   ]);
-  return { suggestion: s, published, actions, events: events.get(id) ?? [], campaign, point, followers, target, measure, measures, departments };
+  return { suggestion: s, published, actions, events: events.get(id) ?? [], campaign, point, followers, target, splitFrom, parts, measure, measures, departments };
 }
 export type StaffSuggestionData = Awaited<ReturnType<typeof getForStaff>>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedActions, conversionRate, deadlinesByUnit, dueState, hasAnswer, isTerminal, nextStatus, OUTCOMES, SUGGESTION_STATUSES } from './open-day-suggestions.status.js';
+import { SUGGESTION_STATUSES as REPORT_STATUSES } from '../open-days/open-days.report.js';
 import { generateSuggestions } from './open-day-suggestions.demo-gen.js';
 import { contactOfSubmitter } from './open-day-suggestions.notify.js';
 import { parseNote } from './open-day-suggestions.presenter.js';
@@ -33,8 +34,21 @@ describe('suggestion status machine', () => {
     expect(nextStatus('routed', { kind: 'publish' })).toBeNull();
   });
 
+  it('splits only before the answer, and a split suggestion ends its path (its parts go on)', () => {
+    expect(nextStatus('received', { kind: 'split' })).toBe('split');
+    expect(nextStatus('routed', { kind: 'split' })).toBe('split');
+    for (const from of ['answered', 'merged', 'split', 'rejected', ...OUTCOMES]) {
+      expect(nextStatus(from, { kind: 'split' })).toBeNull();
+    }
+    expect(isTerminal('split')).toBe(true);
+  });
+
+  it('keeps the results report in step with the status machine', () => {
+    expect([...REPORT_STATUSES]).toEqual([...SUGGESTION_STATUSES]);
+  });
+
   it('treats merged, rejected and the outcomes as terminal: nothing moves them', () => {
-    for (const s of ['merged', 'rejected', ...OUTCOMES]) {
+    for (const s of ['merged', 'split', 'rejected', ...OUTCOMES]) {
       expect(isTerminal(s)).toBe(true);
       expect(allowedActions(s)).toEqual([]);
     }
@@ -42,8 +56,8 @@ describe('suggestion status machine', () => {
       expect(isTerminal(s)).toBe(false);
       expect(allowedActions(s).length).toBeGreaterThan(0);
     }
-    expect(allowedActions('received')).toEqual(['publish', 'reject', 'merge', 'route']);
-    expect(allowedActions('routed')).toEqual(['merge', 'route', 'answer']);
+    expect(allowedActions('received')).toEqual(['publish', 'reject', 'merge', 'split', 'route']);
+    expect(allowedActions('routed')).toEqual(['merge', 'split', 'route', 'answer']);
     expect(allowedActions('answered')).toEqual(['outcome']);
     expect(SUGGESTION_STATUSES.filter(hasAnswer)).toEqual(['answered', ...OUTCOMES]);
   });

@@ -2,7 +2,7 @@ import { workingDaysBetween } from '../../platform/calendar/index.js';
 import { toChinaDate } from '../../platform/clock.js';
 
 /** Every state of a suggestion on its public path. */
-export const SUGGESTION_STATUSES = ['received', 'routed', 'answered', 'converted', 'partly_adopted', 'explained', 'not_adopted', 'merged', 'rejected'] as const;
+export const SUGGESTION_STATUSES = ['received', 'routed', 'answered', 'converted', 'partly_adopted', 'explained', 'not_adopted', 'merged', 'split', 'rejected'] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
 
 /** The four outcomes a unit gives after answering: 已转化为措施, 部分采纳, 解释说明, 不予采纳. */
@@ -10,11 +10,11 @@ export const OUTCOMES = ['converted', 'partly_adopted', 'explained', 'not_adopte
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** What staff do to a suggestion; `publish` is moderation letting a received suggestion be seen. */
-export type SuggestionAction = { kind: 'publish' } | { kind: 'reject' } | { kind: 'merge' } | { kind: 'route' } | { kind: 'answer' } | { kind: 'outcome'; outcome: Outcome };
+export type SuggestionAction = { kind: 'publish' } | { kind: 'reject' } | { kind: 'merge' } | { kind: 'split' } | { kind: 'route' } | { kind: 'answer' } | { kind: 'outcome'; outcome: Outcome };
 
-/** True for a status that ends the path (an outcome, merged or rejected). */
+/** True for a status that ends the path (an outcome, merged, split or rejected); a split one goes on in its parts. */
 export function isTerminal(status: string): boolean {
-  return status === 'merged' || status === 'rejected' || (OUTCOMES as readonly string[]).includes(status);
+  return status === 'merged' || status === 'split' || status === 'rejected' || (OUTCOMES as readonly string[]).includes(status);
 }
 
 /** True once a unit has answered (answered or any outcome). */
@@ -25,7 +25,8 @@ export function hasAnswer(status: string): boolean {
 /**
  * The status a suggestion moves to, or null when the action is not allowed from where it stands:
  * received → routed → answered → one outcome; received may be rejected; received or routed may be
- * merged into another suggestion; a routed suggestion may be routed again to another unit.
+ * merged into another suggestion, or split into parts that each go on along a path of their own; a
+ * routed suggestion may be routed again to another unit.
  */
 export function nextStatus(from: string, action: SuggestionAction): SuggestionStatus | null {
   switch (action.kind) {
@@ -35,6 +36,8 @@ export function nextStatus(from: string, action: SuggestionAction): SuggestionSt
       return from === 'received' ? 'rejected' : null;
     case 'merge':
       return from === 'received' || from === 'routed' ? 'merged' : null;
+    case 'split':
+      return from === 'received' || from === 'routed' ? 'split' : null;
     case 'route':
       return from === 'received' || from === 'routed' ? 'routed' : null;
     case 'answer':
@@ -46,7 +49,7 @@ export function nextStatus(from: string, action: SuggestionAction): SuggestionSt
 
 /** The actions open to a suggestion in a status (what the staff page offers). */
 export function allowedActions(from: string): Array<SuggestionAction['kind']> {
-  const kinds = ['publish', 'reject', 'merge', 'route', 'answer'] as const;
+  const kinds = ['publish', 'reject', 'merge', 'split', 'route', 'answer'] as const;
   const out: Array<SuggestionAction['kind']> = kinds.filter((k) => nextStatus(from, { kind: k }) !== null);
   if (nextStatus(from, { kind: 'outcome', outcome: 'explained' }) !== null) {
     out.push('outcome');

@@ -67,6 +67,7 @@ export function TrackerPage({ ctx, data, filter }: { ctx: ViewContext; data: Tra
         <h2 id="figures-h">{t('suggestions.figures')}</h2>
         <p>
           {t('suggestions.figures_total', { total: data.totalSuggestions, visit: data.sources.visit ?? 0, online: data.sources.online ?? 0 })}
+          {data.split.parts > 0 && t('suggestions.figures_split', data.split)}
         </p>
         <table class="facts-table">
           <caption class="visually-hidden">{t('suggestions.by_status')}</caption>

@@ -27,7 +27,8 @@ async function publicCampaign(db: Executor, slug: string): Promise<CampaignRow> 
 
 /**
  * A suggestion's public page: its path and, once merged, the path of the suggestion it was merged
- * into. The content is shown only once moderation has published it; the contact never.
+ * into; the suggestion it was split from, or the parts it was split into. The content is shown only
+ * once moderation has published it; the contact never.
  */
 export async function getTracking(db: Executor, trackingCode: string) {
   const s = await repo.findByTrackingCode(db, trackingCode.trim().toUpperCase());
@@ -35,6 +36,7 @@ export async function getTracking(db: Executor, trackingCode: string) {
     throw new AppError('not_found');
   }
   const target = s.mergedIntoId === null ? undefined : await repo.findById(db, s.mergedIntoId);
+  const [splitFrom, parts] = await Promise.all([s.splitFromId === null ? undefined : repo.findById(db, s.splitFromId), repo.partsOf(db, s.id)]);
   const [published, targetPublished] = await Promise.all([repo.isPublished(db, s.id), target ? repo.isPublished(db, target.id) : false]);
   const events = await repo.eventsOf(db, target ? [s.id, target.id] : [s.id]);
   const followed = target ?? s;
@@ -44,7 +46,7 @@ export async function getTracking(db: Executor, trackingCode: string) {
     followed.measureId === null ? undefined : repo.findMeasure(db, followed.measureId),
     departmentsById(db),
   ]);
-  return { suggestion: s, published, target, targetPublished, events, campaign, point, measure, departments };
+  return { suggestion: s, published, target, targetPublished, splitFrom, parts, events, campaign, point, measure, departments };
 }
 export type TrackingData = Awaited<ReturnType<typeof getTracking>>;
 
@@ -62,7 +64,7 @@ export async function getTracker(db: Executor, slug: string, filter: TrackerFilt
   const offset = (filter.page - 1) * TRACKER_PAGE_SIZE;
   const { rows, total } = await repo.publicPage(db, campaign.id, { status: filter.status, category: filter.category, departmentId: filter.department, pointId }, TRACKER_PAGE_SIZE, offset);
   const used = await repo.usedUnitsAndPoints(db, campaign.id);
-  const [events, mergedCodes, points, measures, departments, sources] = await Promise.all([
+  const [events, mergedCodes, points, measures, departments, sources, splitParts] = await Promise.all([
     repo.eventsOf(
       db,
       rows.map((r) => r.id),
@@ -75,11 +77,14 @@ export async function getTracker(db: Executor, slug: string, filter: TrackerFilt
     repo.measuresWithCounts(db, campaign.id),
     departmentsById(db),
     repo.sourceCounts(db, campaign.id),
+    repo.splitPartCount(db, campaign.id),
   ]);
   return {
     campaign,
     counts,
-    totalSuggestions: Object.values(counts).reduce((a, b) => a + b, 0),
+    // Received: the parts of a split suggestion were not received on their own (the counts by status include them).
+    totalSuggestions: Object.values(counts).reduce((a, b) => a + b, 0) - splitParts,
+    split: { wholes: counts.split ?? 0, parts: splitParts },
     sources,
     conversion: conversionRate(counts),
     deadlines,

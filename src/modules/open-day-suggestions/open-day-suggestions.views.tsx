@@ -62,7 +62,7 @@ export function SuggestPage({
   );
 }
 
-/** The public page of one suggestion: where it stands and every step; a merged one follows its target. */
+/** The public page of one suggestion: where it stands and every step; a merged one follows its target, a split one lists its parts. */
 export function TrackingPage({ ctx, data, sent }: { ctx: ViewContext; data: TrackingData; sent: boolean }) {
   const { t } = ctx;
   const s = data.suggestion;
@@ -119,6 +119,28 @@ export function TrackingPage({ ctx, data, sent }: { ctx: ViewContext; data: Trac
           </p>
           <p>{t('suggestions.merged_follows')}</p>
           {followedOpen && <p class="meta">{excerpt(data.target.content, 200)}</p>}
+        </Notice>
+      )}
+      {data.splitFrom && (
+        <Notice kind="info">
+          <p>
+            {t('suggestions.split_from')} <a href={`/open-days/suggestions/${data.splitFrom.trackingCode}`}>#{data.splitFrom.trackingCode}</a> <StatusBadge ctx={ctx} status={data.splitFrom.status} />
+          </p>
+        </Notice>
+      )}
+      {data.parts.length > 0 && (
+        <Notice kind="info">
+          <p>{t('suggestions.split_into', { count: data.parts.length })}</p>
+          <ul class="article-list split-parts">
+            {data.parts.map((p) => (
+              <li key={p.id}>
+                <a href={`/open-days/suggestions/${p.trackingCode}`}>#{p.trackingCode}</a> {p.status !== 'rejected' && excerpt(p.content, 60)}
+                <span>
+                  {categoryLabel(ctx, p.category)} · <StatusBadge ctx={ctx} status={p.status} />
+                </span>
+              </li>
+            ))}
+          </ul>
         </Notice>
       )}
       {followed.answer && followedOpen && (

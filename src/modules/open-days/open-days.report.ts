@@ -13,7 +13,7 @@ import { LEVELS } from './open-days.programme.js';
 /** Registration states, in the report's column order. */
 export const REGISTRATION_STATUSES = ['confirmed', 'checked_in', 'no_show', 'cancelled', 'waitlisted'] as const;
 /** Suggestion states, in the report's order. */
-export const SUGGESTION_STATUSES = ['received', 'routed', 'answered', 'converted', 'partly_adopted', 'explained', 'not_adopted', 'merged', 'rejected'] as const;
+export const SUGGESTION_STATUSES = ['received', 'routed', 'answered', 'converted', 'partly_adopted', 'explained', 'not_adopted', 'merged', 'split', 'rejected'] as const;
 /** Measure progress. */
 export const MEASURE_PROGRESS = ['planned', 'in_progress', 'done'] as const;
 

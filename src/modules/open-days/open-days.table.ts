@@ -171,9 +171,11 @@ export interface OpenDaySuggestionTable {
   submitterName: string;
   /** Never public. */
   contact: string;
-  /** received / routed / answered / converted / partly_adopted / explained / not_adopted / merged / rejected */
+  /** received / routed / answered / converted / partly_adopted / explained / not_adopted / merged / split / rejected */
   status: string;
   mergedIntoId: number | null;
+  /** The suggestion this one is a part of, when staff split one that raised several matters. */
+  splitFromId: number | null;
   departmentId: number | null;
   routedAt: string | null;
   dueOn: string | null;
