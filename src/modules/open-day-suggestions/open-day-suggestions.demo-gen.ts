@@ -5,6 +5,7 @@ import { CATEGORIES, type Category } from './open-day-suggestions.schema.js';
 import type { SuggestionStatus } from './open-day-suggestions.status.js';
 import { ANSWERS, CATEGORY_UNITS, CATEGORY_WEIGHTS, MEASURES, NOT_ADOPTED_REASONS, ONLINE_OPENINGS, TEMPLATES, VISIT_OPENINGS } from './open-day-suggestions.demo-data.js';
 import { seededRandom } from '../../platform/random.js';
+import { RECEIVED_STATE } from './open-day-suggestions.repository.js';
 
 // Builds the 2019 campaign's suggestions as plain rows (no database): deterministic, so that every
 // fresh demo shows the same portal. The loader inserts them in bulk.
@@ -130,16 +131,7 @@ export function generateSuggestions(opts: { campaign: DemoCampaign; points: Demo
       content: b.content,
       submitterName: b.submitterName,
       contact: b.withContact ? `citizen${i + 1}@example.org` : '',
-      status: 'received',
-      mergedIntoId: null,
-      splitFromId: null,
-      departmentId: null,
-      routedAt: null,
-      dueOn: null,
-      answer: '',
-      answeredAt: null,
-      outcomeReason: '',
-      measureId: null,
+      ...RECEIVED_STATE,
       createdAt: b.createdAt,
       updatedAt: b.createdAt,
     };

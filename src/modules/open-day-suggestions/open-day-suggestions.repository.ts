@@ -72,6 +72,20 @@ export function registrationByCode(db: Executor, code: string) {
 
 // ---------------------------------------------------------------- suggestions
 
+/** A suggestion as received, before any step: not routed, answered, merged, split or converted. */
+export const RECEIVED_STATE = {
+  status: 'received',
+  mergedIntoId: null,
+  splitFromId: null,
+  departmentId: null,
+  routedAt: null,
+  dueOn: null,
+  answer: '',
+  answeredAt: null,
+  outcomeReason: '',
+  measureId: null,
+} as const satisfies Partial<Insertable<OpenDaySuggestionTable>>;
+
 /** Inserts a suggestion. */
 export async function insertSuggestion(db: Executor, row: Insertable<OpenDaySuggestionTable>): Promise<number> {
   return (await db.insertInto('openDaySuggestion').values(row).returning('id').executeTakeFirstOrThrow()).id;
