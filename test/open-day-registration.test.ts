@@ -331,6 +331,12 @@ describe(`open-day registration over HTTP (${TEST_DIALECT})`, () => {
     expect(csv.body).toContain(`${p.code},`);
     expect(csv.body).not.toContain((await byCode(a.code)).mobile);
     expect((await staff.get(`/admin/open-days/attendance?campaign=${campaign.id}`)).body).toContain(`href="/admin/open-days/points/${p.code}/check-in"`);
+    // Another unit reads the same figures, but is not sent to a desk it may not work.
+    const other = await outsider.get(`/admin/open-days/attendance?campaign=${campaign.id}`);
+    expect(other.statusCode).toBe(200);
+    const { topic } = await t.db.kysely.selectFrom('openPoint').select('topic').where('code', '=', p.code).executeTakeFirstOrThrow();
+    expect(other.body).toContain(topic);
+    expect(other.body).not.toContain(`href="/admin/open-days/points/${p.code}/check-in"`);
     expect((await anon.get('/admin/open-days/attendance')).statusCode).toBe(302);
   });
 

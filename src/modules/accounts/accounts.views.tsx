@@ -142,9 +142,12 @@ export function AccountPage({
           <li>
             <a href="/account/open-days">{t('registration.mine')}</a>
           </li>
-          <li>
-            <a href="/my/cases">{t('serviceCases.my_cases')}</a>
-          </li>
+          {(profile.role === 'citizen' || profile.role === 'enterprise') && (
+            // Only applicants have service cases; staff work them from the administration pages.
+            <li>
+              <a href="/my/cases">{t('serviceCases.my_cases')}</a>
+            </li>
+          )}
           <li>
             <a href="/disclosure-requests/mine">{t('disclosureRequests.my_cases')}</a>
           </li>

@@ -284,7 +284,18 @@ export function GuestsPage({
   );
 }
 
-type PointRow = { id: number; code: string; topic: string; organiser: string; level: string; district: string; capacity: number; attendance: Attendance };
+type PointRow = {
+  id: number;
+  code: string;
+  topic: string;
+  organiser: string;
+  level: string;
+  district: string;
+  capacity: number;
+  attendance: Attendance;
+  /** The viewer works this point's check-in desk (the row links to it). */
+  desk: boolean;
+};
 
 /** Attendance of a campaign per point, with totals and the CSV export. */
 export function AttendancePage({ ctx, data }: { ctx: ViewContext; data: { campaigns: Array<{ id: number; title: string }>; campaign: { id: number; title: string } | null; points: PointRow[]; total: Attendance } }) {
@@ -321,9 +332,7 @@ export function AttendancePage({ ctx, data }: { ctx: ViewContext; data: { campai
             <tbody>
               {data.points.map((p) => (
                 <tr key={p.id}>
-                  <td>
-                    <a href={`/admin/open-days/points/${p.code}/check-in`}>{p.topic}</a>
-                  </td>
+                  <td>{p.desk ? <a href={`/admin/open-days/points/${p.code}/check-in`}>{p.topic}</a> : p.topic}</td>
                   <td>{p.organiser}</td>
                   <td>{p.capacity}</td>
                   <AttendanceCells a={p.attendance} />

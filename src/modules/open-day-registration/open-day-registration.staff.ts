@@ -12,6 +12,11 @@ import type { GuestInput } from './open-day-registration.schema.js';
 
 // What staff do on and around the day: invited guests, check-in, no-shows, attendance figures.
 
+/** Whether a staff member works a point's desk (check-in, guests): the general office, or staff of its organising department. */
+export function worksDesk(u: CurrentUser, point: { departmentId: number | null }): boolean {
+  return u.role === 'admin' || (point.departmentId !== null && canActInDepartment(u, point.departmentId));
+}
+
 /** Staff of the point's organising department, or the general office. */
 export async function staffPoint(db: Executor, user: CurrentUser | null, pointCode: string): Promise<OpenPointRow> {
   const u = requireRole(user, 'editor', 'reviewer', 'admin');
@@ -19,7 +24,7 @@ export async function staffPoint(db: Executor, user: CurrentUser | null, pointCo
   if (!point) {
     throw new AppError('not_found');
   }
-  if (u.role !== 'admin' && (point.departmentId === null || !canActInDepartment(u, point.departmentId))) {
+  if (!worksDesk(u, point)) {
     throw new AppError('forbidden');
   }
   return point;
@@ -191,7 +196,7 @@ export async function cancelGuest(trx: Executor, actor: Actor, user: CurrentUser
 
 /** Attendance per point of a campaign (default: the current one), with totals, for staff. */
 export async function attendanceReport(db: Executor, user: CurrentUser | null, campaignId?: number) {
-  requireRole(user, 'editor', 'reviewer', 'admin');
+  const u = requireRole(user, 'editor', 'reviewer', 'admin');
   const all = await repo.campaigns(db);
   const chosen = campaignId ? all.find((c) => c.id === campaignId) : ((await currentCampaign(db)) ?? all[0]);
   if (campaignId && !chosen) {
@@ -205,7 +210,8 @@ export async function attendanceReport(db: Executor, user: CurrentUser | null, c
   for (const s of sessions) {
     capacity.set(s.pointId, (capacity.get(s.pointId) ?? 0) + s.capacity);
   }
-  const rows = points.map((p) => ({ ...p, capacity: capacity.get(p.id) ?? 0, attendance: attendanceOf(counts.filter((c) => c.pointId === p.id)) }));
+  // Every unit reads every point's figures; the link to a point's desk is only for those who work it.
+  const rows = points.map((p) => ({ ...p, capacity: capacity.get(p.id) ?? 0, attendance: attendanceOf(counts.filter((c) => c.pointId === p.id)), desk: worksDesk(u, p) }));
   const pointById = new Map(points.map((p) => [p.id, p]));
   const sessionRows = sessions.map((s) => ({ ...s, point: pointById.get(s.pointId)!, attendance: attendanceOf(sessionCounts.filter((c) => c.sessionId === s.id)) }));
   return { campaigns: all, campaign: chosen, points: rows, total: attendanceOf(counts), sessions: sessionRows };
