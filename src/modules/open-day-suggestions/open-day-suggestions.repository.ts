@@ -154,17 +154,17 @@ export async function eventsOf(db: Executor, ids: number[]): Promise<Map<number,
   return out;
 }
 
-/** The suggestions merged into one (its followers). */
-export function mergedInto(db: Executor, targetId: number) {
-  return db.selectFrom('openDaySuggestion').select(['id', 'trackingCode', 'contact', 'submitterName']).where('mergedIntoId', '=', targetId).orderBy('id').execute();
-}
-
 /** The followers of several suggestions at once (a part's followers include those of the suggestions it was split from). */
 export async function mergedIntoAny(db: Executor, targetIds: number[]) {
   if (targetIds.length === 0) {
     return [];
   }
   return db.selectFrom('openDaySuggestion').select(['id', 'trackingCode', 'contact', 'submitterName']).where('mergedIntoId', 'in', targetIds).orderBy('id').execute();
+}
+
+/** The suggestions merged into one (its followers). */
+export function mergedInto(db: Executor, targetId: number) {
+  return mergedIntoAny(db, [targetId]);
 }
 
 /** The parts a suggestion was split into, in the order staff wrote them. */
